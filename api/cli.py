@@ -1,0 +1,57 @@
+"""The ``newsgraph`` command line.
+
+Each sub-command lives in :mod:`api.commands`; this module builds the typer
+app, reads the settings once, and turns the project's expected errors into a
+message on stderr and a non-zero exit code instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import typer
+from graph.errors import GraphError
+from rich.console import Console
+
+from api.commands import neo4j as neo4j_commands
+from api.settings import Settings, SettingsError
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Turn news articles into a Neo4j knowledge graph.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(neo4j_commands.app, name="neo4j")
+
+# Command modules with a `register(app)` function, added when present.
+_COMMAND_MODULES = ("extract", "ingest", "cypher", "serve", "export")
+for _name in _COMMAND_MODULES:
+    try:
+        _module = importlib.import_module(f"api.commands.{_name}")
+    except ModuleNotFoundError as _exc:
+        if _exc.name != f"api.commands.{_name}":
+            raise
+        continue
+    _module.register(app)
+
+_err = Console(stderr=True)
+
+
+@app.callback()
+def _settings(ctx: typer.Context) -> None:
+    try:
+        ctx.obj = Settings.from_env(os.environ)
+    except SettingsError as exc:
+        _err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from exc
+
+
+def main() -> None:
+    try:
+        app()
+    except (GraphError, SettingsError) as exc:
+        _err.print(f"[red]error:[/] {exc}", highlight=False)
+        sys.exit(1)

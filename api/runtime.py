@@ -1,0 +1,23 @@
+"""What the entry points share: settings -> a reachable database connection."""
+
+from __future__ import annotations
+
+from graph.driver import Connection
+from graph.server import LocalNeo4j
+
+from api.settings import Settings
+
+
+def local_server(settings: Settings) -> LocalNeo4j:
+    return LocalNeo4j(settings.local_server())
+
+
+def resolve_connection(settings: Settings, *, start_local: bool = True) -> Connection:
+    """The configured database; with no NEWSGRAPH_NEO4J_URI, the local server (started
+    when needed and ``start_local``)."""
+    if not settings.uses_local_server:
+        return settings.connection()
+    server = local_server(settings)
+    if start_local and server.pid() is None:
+        server.start()
+    return settings.connection(local_password=server.password())

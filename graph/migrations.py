@@ -1,0 +1,41 @@
+"""Schema migrations: uniqueness constraints and indexes, applied idempotently at start.
+
+Every statement is ``IF NOT EXISTS``, so applying them again changes nothing.
+"""
+
+from __future__ import annotations
+
+from neo4j import AsyncDriver
+
+from schema.labels import Label
+
+_ID_CONSTRAINTS = tuple(
+    f"CREATE CONSTRAINT {label.kind}_id IF NOT EXISTS "
+    f"FOR (n:{label.value}) REQUIRE n.id IS UNIQUE"
+    for label in Label
+)
+
+_INDEXES = (
+    "CREATE INDEX article_url IF NOT EXISTS FOR (n:Article) ON (n.url)",
+    "CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published)",
+    "CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name)",
+    "CREATE INDEX organisation_name IF NOT EXISTS FOR (n:Organisation) ON (n.name)",
+    "CREATE INDEX location_name IF NOT EXISTS FOR (n:Location) ON (n.name)",
+    "CREATE INDEX role_title IF NOT EXISTS FOR (n:Role) ON (n.title)",
+    "CREATE INDEX event_kind IF NOT EXISTS FOR (n:Event) ON (n.kind)",
+    "CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)",
+    "CREATE INDEX statement_kind IF NOT EXISTS FOR (n:Statement) ON (n.kind)",
+    "CREATE INDEX mention_article IF NOT EXISTS FOR (n:Mention) ON (n.article)",
+    "CREATE FULLTEXT INDEX search IF NOT EXISTS "
+    "FOR (n:Person|Organisation|Location|Event|Statement|Role) "
+    "ON EACH [n.name, n.aliasText, n.text, n.summary, n.title]",
+)
+
+MIGRATIONS: tuple[str, ...] = _ID_CONSTRAINTS + _INDEXES
+
+
+async def apply_migrations(driver: AsyncDriver, database: str) -> None:
+    """Create every constraint and index that is missing, then wait until they are online."""
+    for statement in MIGRATIONS:
+        await driver.execute_query(statement, database_=database)
+    await driver.execute_query("CALL db.awaitIndexes(120)", database_=database)
