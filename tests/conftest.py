@@ -1,0 +1,57 @@
+"""Shared fixtures: settings, and the real Neo4j server that `make test` starts.
+
+`make test` starts a throw-away local Neo4j (instance ``test``, its own data
+folder and ports) and exports NEWSGRAPH_NEO4J_URI / _USER / _PASSWORD for this
+process. A test that needs the database fails, never skips, when it is absent.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+from neo4j import AsyncDriver
+
+from api.settings import Settings
+from graph.driver import Connection, open_driver
+from graph.migrations import apply_migrations
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SEED_ARTICLE = SHARED / "data" / "seed" / "article.txt"
+SEED_GOLD = SHARED / "data" / "seed" / "article.gold.json"
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings.from_env(os.environ)
+
+
+@pytest.fixture(scope="session")
+def connection(settings: Settings) -> Connection:
+    if settings.neo4j_uri is None or settings.neo4j_password is None:
+        pytest.fail(
+            "This test needs the Neo4j server that `make test` starts: run `make test`, or "
+            "export NEWSGRAPH_NEO4J_URI and NEWSGRAPH_NEO4J_PASSWORD for a throw-away server "
+            "(`eval \"$(newsgraph neo4j start --instance test --bolt-port 17687 "
+            "--http-port 17474 --env)\"`)."
+        )
+    return settings.connection()
+
+
+@pytest_asyncio.fixture(scope="session")
+async def driver(connection: Connection) -> AsyncIterator[AsyncDriver]:
+    driver = await open_driver(connection)
+    await apply_migrations(driver, connection.database)
+    yield driver
+    await driver.close()
+
+
+@pytest_asyncio.fixture
+async def empty_graph(driver: AsyncDriver, connection: Connection) -> AsyncDriver:
+    """The test database with every node and relationship removed (schema kept)."""
+    await driver.execute_query("MATCH (n) DETACH DELETE n", database_=connection.database)
+    return driver
