@@ -12,11 +12,11 @@ import os
 import sys
 
 import typer
-from graph.errors import GraphError
 from rich.console import Console
 
 from api.commands import neo4j as neo4j_commands
 from api.settings import Settings, SettingsError
+from graph.errors import GraphError
 
 app = typer.Typer(
     name="newsgraph",

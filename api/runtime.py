@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from api.settings import Settings
 from graph.driver import Connection
 from graph.server import LocalNeo4j
-
-from api.settings import Settings
 
 
 def local_server(settings: Settings) -> LocalNeo4j:

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from neo4j import AsyncDriver, AsyncGraphDatabase
 from neo4j.exceptions import AuthError, ClientError, ConfigurationError, ServiceUnavailable
 
 from graph.errors import GraphAuthError, GraphUnavailable
+from neo4j import AsyncDriver, AsyncGraphDatabase
 
 
 @dataclass(frozen=True, slots=True)
 class Connection:
     uri: str
     user: str
-    password: str = "" 
+    password: str = ""
     database: str = "neo4j"
 
     def __repr__(self) -> str:  # never print the password

@@ -6,7 +6,6 @@ Every statement is ``IF NOT EXISTS``, so applying them again changes nothing.
 from __future__ import annotations
 
 from neo4j import AsyncDriver
-
 from schema.labels import Label
 
 _ID_CONSTRAINTS = tuple(

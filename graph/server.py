@@ -28,7 +28,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
 from graph.errors import (
@@ -40,6 +39,7 @@ from graph.errors import (
     PortInUse,
     ServerStartTimeout,
 )
+from neo4j import GraphDatabase
 
 USER = "neo4j"
 _LAUNCHER = "org.neo4j.server.startup.Neo4jCommand"
@@ -85,7 +85,9 @@ class LocalNeo4j:
     def version(self) -> str:
         match = re.search(r"<neo4j\.version>([^<]+)<", self.config.pom.read_text("utf-8"))
         if match is None:
-            raise LocalServerError(f"{self.config.pom} has no <neo4j.version> property; restore it.")
+            raise LocalServerError(
+                f"{self.config.pom} has no <neo4j.version> property; restore it from git."
+            )
         return match.group(1)
 
     @property

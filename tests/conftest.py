@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from neo4j import AsyncDriver
 
 from api.settings import Settings
 from graph.driver import Connection, open_driver
 from graph.migrations import apply_migrations
+from neo4j import AsyncDriver
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

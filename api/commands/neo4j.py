@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import shlex
+from dataclasses import replace
 from typing import Annotated
 
 import typer
-from graph.server import LocalNeo4j, ServerStatus
 from rich.console import Console
 from rich.table import Table
 
 from api.settings import Settings
+from graph.server import LocalNeo4j, ServerStatus
 
 app = typer.Typer(help="Run the project's local Neo4j server (Community 5.26 LTS).")
 console = Console()
@@ -27,16 +28,14 @@ def _server(
 ) -> LocalNeo4j:
     settings: Settings = ctx.obj
     config = settings.local_server()
-    changes: dict[str, object] = {}
-    if instance:
-        changes["instance"] = instance
-    if bolt_port:
-        changes["bolt_port"] = bolt_port
-    if http_port:
-        changes["http_port"] = http_port
-    from dataclasses import replace
-
-    return LocalNeo4j(replace(config, **changes))  # type: ignore[arg-type]
+    return LocalNeo4j(
+        replace(
+            config,
+            instance=instance or config.instance,
+            bolt_port=bolt_port or config.bolt_port,
+            http_port=http_port or config.http_port,
+        )
+    )
 
 
 def _print_status(status: ServerStatus, server: LocalNeo4j) -> None:
@@ -74,7 +73,9 @@ def start(
             "NEWSGRAPH_NEO4J_URI": status.bolt_uri,
             "NEWSGRAPH_NEO4J_USER": status.user,
             "NEWSGRAPH_NEO4J_PASSWORD": server.password(),
-            "NEWSGRAPH_NEO4J_HTTP_URL": status.browser_url,
+            "NEWSGRAPH_NEO4J_INSTANCE": server.config.instance,
+            "NEWSGRAPH_NEO4J_BOLT_PORT": str(server.config.bolt_port),
+            "NEWSGRAPH_NEO4J_HTTP_PORT": str(server.config.http_port),
         }
         for name, value in exports.items():
             typer.echo(f"export {name}={shlex.quote(value)}")
