@@ -1,0 +1,157 @@
+"""Rule-based coreference for what the graph needs.
+
+* definite descriptions: "the force" -> the most recent police organisation,
+  "the company"/"the firm" -> the most recent company-like organisation,
+  "the council"/"the party"/... -> the most recent organisation with that word,
+  "the capital"/"the city"/"the town" -> the most recent city, "the country"
+  -> the most recent country;
+* "the" + a clipped or abbreviated name ("the Met", "the BBC") -> the
+  organisation it abbreviates;
+* pronouns: he/she -> the most recent person of a compatible gender (gender
+  comes from honorifics and is learnt from earlier pronouns), they/it -> the
+  most recent organisation, preferring mentions outside quotations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
+
+_POLICE = re.compile(r"\b(?:police|constabulary|force|yard|gendarmerie|met)\b", re.I)
+_PUBLIC = re.compile(
+    r"\b(?:police|constabulary|government|ministry|department|party|assembly|council|"
+    r"parliament|committee|court|commission|senate|congress|office|agency)\b", re.I)
+_COMPANY_NOUNS = {
+    "company", "firm", "group", "business", "retailer", "airline", "carmaker", "lender",
+    "supermarket", "chain", "brand", "label", "studio", "broadcaster", "publisher", "charity",
+    "organisation", "organization", "insurer", "bank", "manufacturer", "startup", "giant",
+    "operator", "developer", "club", "team", "band",
+}
+_NAMED_NOUNS = {
+    "council", "party", "assembly", "parliament", "committee", "court", "university",
+    "government", "ministry", "department", "commission", "union", "board", "trust",
+    "museum", "theatre", "festival", "agency", "regulator",
+}
+_PLACE_NOUNS = {"capital": "city", "city": "city", "town": "city", "country": "country",
+                "nation": "country"}
+_MALE = {"he", "him", "his", "himself"}
+_FEMALE = {"she", "her", "hers", "herself"}
+_GROUP = {"they", "them", "their", "it", "its"}
+_SEARCH_WINDOW = 6  # blocks back to look for an antecedent
+
+
+def _org_predicate(noun: str) -> Callable[[Draft], bool] | None:
+    if noun == "force":
+        return lambda d: bool(_POLICE.search(" ".join(d.all_names())))
+    if noun in _NAMED_NOUNS:
+        return lambda d: noun in " ".join(d.all_names()).lower()
+    if noun in _COMPANY_NOUNS:
+        return lambda d: d.label != "CREDIT" and not _PUBLIC.search(" ".join(d.all_names()))
+    return None
+
+
+def antecedent(analysis: Analysis, offset: int, block: int,
+               accept: Callable[[Draft], bool]) -> Draft | None:
+    """The most recent mention before ``offset`` whose draft passes ``accept``."""
+    fallback: Draft | None = None
+    for mention in reversed(analysis.mentions):
+        if mention.start >= offset or mention.block < 0:
+            continue
+        if block - mention.block > _SEARCH_WINDOW:
+            break
+        if accept(mention.draft):
+            if not mention.in_quote:
+                return mention.draft
+            fallback = fallback or mention.draft
+    return fallback
+
+
+def resolve_descriptions(analysis: Analysis) -> None:
+    """Register "the force", "the capital", "the Met" ... as mentions of their antecedents."""
+    for parsed in analysis.parsed:
+        for token in parsed.doc:
+            if token.lower_ != "the" or token.i + 1 >= len(parsed.doc):
+                continue
+            noun = parsed.doc[token.i + 1]
+            if (parsed.index, noun.i) in analysis.token_entity:
+                continue
+            draft = _description_target(analysis, parsed, noun)
+            if draft is not None:
+                start, end = parsed.start(token), parsed.end(noun)
+                draft.add_alias(analysis.article.text[start:end])
+                analysis.add_mention(draft, parsed, start, end, range(token.i, noun.i + 1))
+
+
+def _description_target(analysis: Analysis, parsed: Parsed, noun: Token) -> Draft | None:
+    follower = parsed.doc[noun.i + 1] if noun.i + 1 < len(parsed.doc) else None
+    if follower is not None and follower.pos_ in ("NOUN", "PROPN") and noun.dep_ == "compound":
+        return None
+    offset = parsed.start(noun)
+    lower = noun.lower_
+    if noun.pos_ == "PROPN" and noun.text[:1].isupper() and not noun.ent_type_:
+        return _abbreviation(analysis, noun.text)
+    if lower in _PLACE_NOUNS:
+        kind = _PLACE_NOUNS[lower]
+        return antecedent(analysis, offset, parsed.index,
+                          lambda d: d.kind == LOCATION and d.loc_kind == kind)
+    predicate = _org_predicate(lower)
+    if predicate is None:
+        return None
+    return antecedent(analysis, offset, parsed.index,
+                      lambda d: d.kind == ORGANISATION and predicate(d))
+
+
+def _abbreviation(analysis: Analysis, word: str) -> Draft | None:
+    short = word.lower()
+    for draft in analysis.drafts:
+        if draft.kind != ORGANISATION:
+            continue
+        words = [w for w in re.findall(r"[\w-]+", draft.name.lower())
+                 if w not in ("of", "the", "and", "for")]
+        if len(words) < 2:
+            continue
+        initials = "".join(w[0] for w in words)
+        if short == initials or (len(short) >= 3 and words[0].startswith(short)
+                                 and words[0] != short):
+            return draft
+    return None
+
+
+def gender_of(pronoun: str) -> str | None:
+    lower = pronoun.lower()
+    if lower in _MALE:
+        return "male"
+    if lower in _FEMALE:
+        return "female"
+    return None
+
+
+def resolve_pronoun(analysis: Analysis, parsed: Parsed, token: Token) -> Draft | None:
+    lower = token.lower_
+    offset = parsed.start(token)
+    if lower in _GROUP:
+        return antecedent(analysis, offset, parsed.index,
+                          lambda d: d.kind == ORGANISATION and d.label != "CREDIT")
+    gender = gender_of(lower)
+    if gender is None:
+        return None
+    draft = antecedent(analysis, offset, parsed.index,
+                       lambda d: d.kind == PERSON and not d.anonymous
+                       and d.gender in (None, gender))
+    if draft is not None and draft.gender is None:
+        draft.gender = gender
+    return draft
+
+
+def referent(analysis: Analysis, parsed: Parsed, token: Token) -> Draft | None:
+    """The entity a token refers to: its own mention, or a pronoun's antecedent."""
+    found = analysis.entity_of(parsed, token)
+    if found is not None:
+        return found
+    if token.pos_ == "PRON":
+        return resolve_pronoun(analysis, parsed, token)
+    return None

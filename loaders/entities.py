@@ -1,0 +1,337 @@
+"""People, organisations and locations: mentions from spaCy plus rules, clustered.
+
+A mention's surface form is cleaned (leading "the", possessive "'s",
+honorifics, a possessive place in front of an organisation) and mentions are
+clustered into one draft per real thing: a surname or honorific + surname joins
+the person with that surname; an acronym or a clipped first word ("the Met")
+joins the organisation it abbreviates; a shorter name whose words are all in a
+longer one joins it. The canonical name is the fullest form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
+from loaders.places import canonical_place
+from loaders.structure import CAPTION_DATELINE
+from schema.model import BlockKind
+
+HONORIFICS = {
+    "mr": "Mr", "mrs": "Mrs", "ms": "Ms", "miss": "Miss", "dr": "Dr", "sir": "Sir",
+    "dame": "Dame", "lord": "Lord", "lady": "Lady", "prof": "Prof", "professor": "Professor",
+    "rev": "Rev", "baroness": "Baroness", "baron": "Baron", "mx": "Mx",
+}
+FEMALE = {"Mrs", "Ms", "Miss", "Dame", "Lady", "Baroness"}
+MALE = {"Mr", "Sir", "Lord", "Baron"}
+_LABEL_KIND = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": LOCATION, "LOC": LOCATION,
+               "FAC": LOCATION}
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_AGENCIES = {
+    "getty": "Getty Images", "getty images": "Getty Images", "ap": "Associated Press",
+    "reuters": "Reuters", "afp": "Agence France-Presse", "pa": "PA Media",
+    "pa images": "PA Media", "pa wire": "PA Media", "epa": "European Pressphoto Agency",
+    "shutterstock": "Shutterstock", "alamy": "Alamy", "bloomberg": "Bloomberg",
+    "anadolu": "Anadolu Agency", "xinhua": "Xinhua", "sipa": "Sipa Press",
+}
+_CREDIT_LINE = re.compile(
+    r"^\(?(?:(?:photo(?:graph)?|picture|image|credit)s?\s*(?:by|:)\s*)?"
+    r"(?P<person>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*/\s*(?P<agency>[A-Z][\w&.'’ -]{1,40}?)"
+    r"(?:\s+via\s+[\w ]+)?\)?$",
+    re.I,
+)
+_ANONYMOUS = re.compile(
+    r"\b(?:an?|the)\s+(?:\d{1,3}-year-old|teenage|young|elderly|unnamed)\s+"
+    r"(?:man|woman|boy|girl|teenager|youth|person|driver|suspect|mother|father|student)\b",
+    re.I,
+)
+
+
+@dataclass
+class Raw:
+    """One mention before clustering."""
+
+    kind: str
+    name: str
+    surface: str
+    start: int
+    end: int
+    parsed: Parsed | None
+    tokens: range | None
+    label: str = ""
+    honorific: str | None = None
+    headline: bool = False
+    subject: bool = False
+
+
+def agency_name(short: str) -> str:
+    """``"Getty"`` -> ``"Getty Images"``; unknown agencies keep their name."""
+    key = " ".join(short.lower().replace(".", "").split())
+    return _AGENCIES.get(key, short.strip())
+
+
+def credit_parts(line: str) -> tuple[str, str, str] | None:
+    """(photographer, agency as written, agency expanded) of a credit line."""
+    match = _CREDIT_LINE.match(line.strip())
+    if not match:
+        return None
+    agency = match["agency"].strip()
+    return match["person"].strip(), agency, agency_name(agency)
+
+
+# -- collecting ------------------------------------------------------------
+
+
+def _strip_the(span: Span) -> Span:
+    while len(span) > 1 and span[0].lower_ in ("the", "a", "an"):
+        span = span[1:]
+    while len(span) > 1 and span[-1].text in _POSSESSIVE:
+        span = span[:-1]
+    return span
+
+
+def _person_raw(span: Span, parsed: Parsed) -> Raw | None:
+    span = _strip_the(span)
+    honorific = None
+    while len(span) > 1 and span[0].lower_.rstrip(".") in HONORIFICS:
+        honorific = HONORIFICS[span[0].lower_.rstrip(".")]
+        span = span[1:]
+    if any(t.text == "/" for t in span) or not span.text[:1].isupper():
+        return None
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if honorific is None and before is not None and before.lower_.rstrip(".") in HONORIFICS:
+        honorific = HONORIFICS[before.lower_.rstrip(".")]
+    start, end = parsed.span_offsets(span)
+    name = " ".join(t.text for t in span if t.text not in _POSSESSIVE)
+    return Raw(PERSON, name, span.text, start, end, parsed, range(span.start, span.end),
+               "PERSON", honorific, subject=span.root.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _org_raws(span: Span, parsed: Parsed) -> list[Raw]:
+    span = _strip_the(span)
+    out: list[Raw] = []
+    for token in span[:-1]:
+        if token.text in _POSSESSIVE and token.i > span.start:
+            place = span.doc[span.start : token.i]
+            s, e = parsed.span_offsets(place)
+            out.append(Raw(LOCATION, canonical_place(place.text), place.text, s, e, parsed,
+                           range(place.start, place.end), "GPE"))
+            rest = span.doc[token.i + 1 : span.end]
+            s, e = parsed.span_offsets(rest)
+            full = parsed.span_offsets(span)
+            out.append(Raw(ORGANISATION, rest.text, span.text, s, full[1], parsed,
+                           range(rest.start, rest.end), "ORG",
+                           subject=span.root.dep_.startswith("nsubj")))
+            return out
+    s, e = parsed.span_offsets(span)
+    out.append(Raw(ORGANISATION, span.text, span.text, s, e, parsed, range(span.start, span.end),
+                   "ORG", subject=span.root.dep_.startswith("nsubj")))
+    return out
+
+
+def _location_raw(span: Span, parsed: Parsed) -> Raw:
+    modifier = span.doc[span.start - 1] if span.start > 0 else None
+    if (modifier is not None and modifier.lower_ in _AREA_MODIFIERS
+            and span.label_ in ("GPE", "LOC")):
+        span = span.doc[span.start - 1 : span.end]
+    span = _strip_the(span)
+    s, e = parsed.span_offsets(span)
+    text = span.text
+    name = text.title() if text.isupper() and len(text) > 3 else text
+    return Raw(LOCATION, canonical_place(name), text, s, e, parsed, range(span.start, span.end),
+               span.label_)
+
+
+_AREA_MODIFIERS = {"mainland", "northern", "southern", "eastern", "western", "central",
+                   "rural", "inner", "outer", "north", "south", "east", "west"}
+
+
+def _dateline_raws(parsed: Parsed) -> tuple[list[Raw], int]:
+    """Places of a caption's dateline, and where the dateline ends in the block."""
+    match = CAPTION_DATELINE.match(parsed.doc.text)
+    if parsed.block.kind != BlockKind.CAPTION or not match:
+        return [], 0
+    out: list[Raw] = []
+    for part in re.finditer(r"[^,]+", match["place"]):
+        surface = part.group(0).strip()
+        offset = parsed.block.start + match.start("place") + part.start() + \
+            part.group(0).index(surface)
+        span = parsed.doc.char_span(offset - parsed.block.start,
+                                    offset - parsed.block.start + len(surface),
+                                    alignment_mode="expand")
+        tokens = range(span.start, span.end) if span is not None else None
+        out.append(Raw(LOCATION, canonical_place(surface.title()), surface, offset,
+                       offset + len(surface), parsed, tokens, "GPE"))
+    return out, match.end()
+
+
+def collect(analysis: Analysis) -> list[Raw]:
+    raws: list[Raw] = []
+    for parsed in analysis.parsed:
+        headline = parsed.block.kind == BlockKind.HEADLINE
+        dateline, dateline_end = _dateline_raws(parsed)
+        raws.extend(dateline)
+        for ent in parsed.doc.ents:
+            kind = _LABEL_KIND.get(ent.label_)
+            if kind is None or ent.start_char < dateline_end:
+                continue
+            found: list[Raw | None]
+            if kind == PERSON:
+                found = [_person_raw(ent, parsed)]
+            elif kind == ORGANISATION:
+                found = list(_org_raws(ent, parsed))
+            else:
+                found = [_location_raw(ent, parsed)]
+            for raw in found:
+                if raw is not None and raw.name.strip():
+                    raw.headline = headline
+                    raws.append(raw)
+        raws.extend(_anonymous(parsed))
+    raws.extend(_credit_raws(analysis))
+    return raws
+
+
+def _anonymous(parsed: Parsed) -> list[Raw]:
+    out: list[Raw] = []
+    text = parsed.doc.text
+    for match in _ANONYMOUS.finditer(text):
+        span = parsed.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        s, e = parsed.span_offsets(span)
+        out.append(Raw(PERSON, match.group(0), match.group(0), s, e, parsed,
+                       range(span.start, span.end), "ANON"))
+    return out
+
+
+def _credit_raws(analysis: Analysis) -> list[Raw]:
+    out: list[Raw] = []
+    text = analysis.article.text
+    for block in analysis.article.blocks:
+        if block.kind != BlockKind.CREDIT:
+            continue
+        line = text[block.start : block.end]
+        parts = credit_parts(line)
+        if parts is None:
+            continue
+        person, agency, expanded = parts
+        p_start = block.start + line.index(person)
+        a_start = block.start + line.index(agency, line.index(person) + len(person))
+        out.append(Raw(PERSON, person, person, p_start, p_start + len(person), None, None,
+                       "CREDIT"))
+        out.append(Raw(ORGANISATION, expanded, agency, a_start, a_start + len(agency), None,
+                       None, "CREDIT"))
+    return out
+
+
+# -- clustering ------------------------------------------------------------
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[\w-]+", name.lower()) if w not in HONORIFICS]
+
+
+def _person_match(raw: Raw, draft: Draft) -> bool:
+    rw, dw = _words(raw.name), _words(draft.name)
+    if not rw or not dw:
+        return False
+    if rw == dw:
+        return True
+    if len(rw) == 1:
+        return rw[0] in (dw[-1], dw[0]) and len(dw) > 1
+    if len(dw) == 1:
+        return dw[0] in (rw[-1], rw[0])
+    return rw[-1] == dw[-1] and (rw[0] == dw[0] or rw[0][:1] == dw[0][:1])
+
+
+def _org_match(raw: Raw, draft: Draft) -> bool:
+    for name in draft.all_names():
+        rw, dw = _words(raw.name), _words(name)
+        if not rw or not dw:
+            continue
+        if rw == dw:
+            return True
+        if len(rw) == 1 and _abbreviates(rw[0], dw):
+            return True
+        if len(dw) == 1 and _abbreviates(dw[0], rw):
+            return True
+        if len(rw) > 1 and len(dw) > 1 and (set(rw) <= set(dw) or set(dw) <= set(rw)):
+            return True
+    return False
+
+
+def _abbreviates(short: str, words: list[str]) -> bool:
+    initials = "".join(w[0] for w in words if w not in ("of", "the", "and", "for"))
+    if len(words) > 1 and short == initials:
+        return True
+    return len(short) >= 3 and words[0].startswith(short) and words[0] != short
+
+
+def _location_match(raw: Raw, draft: Draft) -> bool:
+    return raw.name.lower() in (n.lower() for n in draft.all_names())
+
+
+_MATCHERS = {PERSON: _person_match, ORGANISATION: _org_match, LOCATION: _location_match}
+
+
+def cluster(analysis: Analysis, raws: list[Raw]) -> None:
+    """Turn raw mentions into drafts with mentions; headline mentions only join."""
+    ordered = sorted(raws, key=lambda r: (r.headline, -len(_words(r.name)), r.start))
+    for raw in ordered:
+        draft = _find(analysis, raw)
+        if draft is None:
+            if raw.headline:
+                continue
+            draft = Draft(raw.kind, raw.name, label=raw.label, anonymous=raw.label == "ANON")
+            analysis.drafts.append(draft)
+        else:
+            draft.add_alias(raw.name)
+        _note(draft, raw)
+        analysis.add_mention(draft, raw.parsed, raw.start, raw.end, raw.tokens, raw.subject)
+    for draft in analysis.drafts:
+        _prefer_fullest(draft)
+
+
+def _find(analysis: Analysis, raw: Raw) -> Draft | None:
+    if raw.label == "ANON":
+        return next((d for d in analysis.drafts if d.anonymous and d.name.lower()
+                     == raw.name.lower()), None)
+    match = _MATCHERS[raw.kind]
+    candidates = [d for d in analysis.drafts if d.kind == raw.kind and not d.anonymous
+                  and match(raw, d)]
+    return candidates[0] if candidates else None
+
+
+def _note(draft: Draft, raw: Raw) -> None:
+    if raw.surface != raw.name:
+        draft.add_alias(raw.surface)
+    if raw.honorific:
+        draft.honorific = draft.honorific or raw.honorific
+        surname = _words(raw.name)
+        if surname:
+            draft.add_alias(f"{raw.honorific} {raw.name}")
+        if raw.honorific in FEMALE:
+            draft.gender = draft.gender or "female"
+        elif raw.honorific in MALE:
+            draft.gender = draft.gender or "male"
+    if raw.label == "CREDIT" and raw.kind == ORGANISATION:
+        draft.label = "CREDIT"
+
+
+def _prefer_fullest(draft: Draft) -> None:
+    if draft.kind == LOCATION or draft.anonymous:
+        return
+    names = [n for n in draft.all_names() if not re.search(r"['’]s\b", n)]
+    if draft.kind == PERSON:
+        names = [n for n in names if n.split()[0].lower().rstrip(".") not in HONORIFICS]
+    if not names:
+        return
+    best = max(names, key=lambda n: (len(_words(n)), n[:1].isupper(), -draft.all_names().index(n)))
+    if best != draft.name:
+        old = draft.name
+        draft.name = best
+        draft.aliases = [a for a in draft.aliases if a != best]
+        draft.add_alias(old)

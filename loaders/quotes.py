@@ -1,0 +1,362 @@
+"""Statements: direct quotations and reported speech, with their speakers.
+
+Direct quotes are found with curly or straight quote marks inside a paragraph.
+A paragraph that opens a quote and never closes it continues into the next
+paragraph that opens with a quote mark: one statement per paragraph, all by the
+same speaker. The speaker is the subject of the speech verb outside the quote
+in the same sentence ("..., she said"; "He said: ..."; "said Ms Dick"), the
+object of "according to", the speaker of the previous sentence when a sentence
+is only the quote, or the speaker of the quote this one continues. Pronoun
+speakers resolve through :mod:`loaders.coref`.
+
+Indirect speech is the clausal complement of a speech verb ("She said that
+...", "insisted it was not ...", "X explained that A and that B"), a clause
+before a parenthetical "..., she said," or a clause with "according to X".
+A complement that is mostly a direct quote is not repeated as indirect.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from loaders.analysis import Analysis, Draft, Parsed
+from loaders.coref import referent
+from loaders.dates import is_age, resolve
+from schema.model import BlockKind, StatementKind
+
+SPEECH_VERBS = frozenset(
+    "say tell explain insist add warn argue claim state announce admit deny suggest confirm "
+    "stress note reveal acknowledge maintain write predict promise vow concede allege "
+    "complain agree emphasise emphasize declare assert reply respond urge caution contend "
+    "recall testify estimate report believe think".split()
+)
+_DIRECT_ONLY = frozenset({"believe", "think"})
+_OPEN = "“\""
+_CLOSE = "”\""
+_TITLE_LIKE = re.compile(r"^(?:[A-Z0-9][\w'’:-]*[\s,]*){1,6}$")
+
+
+@dataclass
+class QuoteSpan:
+    start: int  # inner text, article offsets
+    end: int
+    block: int
+    open_ended: bool = False
+    continues: bool = False
+
+
+@dataclass
+class StatementDraft:
+    text: str
+    kind: StatementKind
+    speaker: Draft | None
+    start: int
+    end: int
+    audience: Draft | None = None
+    when: str | None = None
+    when_text: str | None = None
+    block: int = -1
+    extra_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def find_quotes(analysis: Analysis) -> list[QuoteSpan]:
+    """Direct quotation spans of body and caption paragraphs, in text order."""
+    spans: list[QuoteSpan] = []
+    text = analysis.article.text
+    previous_open = False
+    for parsed in analysis.parsed:
+        if parsed.block.kind not in (BlockKind.BODY, BlockKind.CAPTION):
+            previous_open = False
+            continue
+        block_spans = _block_quotes(text, parsed.block.start, parsed.block.end, parsed.index)
+        if block_spans and previous_open and block_spans[0].start == parsed.block.start + 1:
+            block_spans[0].continues = True
+        previous_open = bool(block_spans) and block_spans[-1].open_ended
+        spans.extend(block_spans)
+    return spans
+
+
+def _block_quotes(text: str, start: int, end: int, block: int) -> list[QuoteSpan]:
+    out: list[QuoteSpan] = []
+    opened: int | None = None
+    for i in range(start, end):
+        char = text[i]
+        if opened is None and char in _OPEN and _can_open(text, i, start):
+            opened = i + 1
+        elif opened is not None and char in _CLOSE and i > opened:
+            out.append(QuoteSpan(opened, i, block))
+            opened = None
+    if opened is not None and end > opened:
+        out.append(QuoteSpan(opened, end, block, open_ended=True))
+    return out
+
+
+def _can_open(text: str, i: int, start: int) -> bool:
+    if text[i] == "“":
+        return True
+    return i == start or not text[i - 1].isalnum()
+
+
+# -- speakers ---------------------------------------------------------------
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, following conjunctions up to a verb that has one."""
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def _speaker_token(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | None:
+    """A subject token to its entity: compound names use their head's mention."""
+    for candidate in (token, *token.children):
+        draft = referent(analysis, parsed, candidate)
+        if draft is not None and draft.kind in ("person", "organisation"):
+            return draft
+    return None
+
+
+def _outside(token: Token, parsed: Parsed, spans: list[QuoteSpan]) -> bool:
+    offset = parsed.start(token)
+    return not any(q.start <= offset < q.end for q in spans)
+
+
+def _speech_verbs(sent: Span, parsed: Parsed, spans: list[QuoteSpan]) -> list[Token]:
+    return [t for t in sent if t.lemma_ in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")
+            and _outside(t, parsed, spans)]
+
+
+def _according_to(sent: Span) -> Token | None:
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) \
+                and token.doc[token.i + 1].lower_ == "to":
+            for child in token.doc[token.i + 1].children:
+                if child.dep_ == "pobj":
+                    return child
+    return None
+
+
+def _sentence_speaker(sent: Span, parsed: Parsed, analysis: Analysis,
+                      spans: list[QuoteSpan], near: int) -> tuple[Draft | None, Token | None]:
+    verbs = _speech_verbs(sent, parsed, spans)
+    verbs.sort(key=lambda v: abs(parsed.start(v) - near))
+    for verb in verbs:
+        subject = subject_of(verb)
+        if subject is not None:
+            draft = _speaker_token(subject, analysis, parsed)
+            if draft is not None:
+                return draft, verb
+    pobj = _according_to(sent)
+    if pobj is not None:
+        return _speaker_token(pobj, analysis, parsed), None
+    return None, None
+
+
+def _sentence_at(parsed: Parsed, offset: int) -> Span | None:
+    local = offset - parsed.block.start
+    for sent in parsed.doc.sents:
+        if sent.start_char <= local < sent.end_char:
+            return sent
+    return None
+
+
+def _previous_sentence(analysis: Analysis, parsed: Parsed, sent: Span) -> tuple[Parsed, Span] | None:
+    sents = list(parsed.doc.sents)
+    index = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
+    if index > 0:
+        return parsed, sents[index - 1]
+    if parsed.index > 0:
+        prev = analysis.parsed[parsed.index - 1]
+        if prev.block.kind == BlockKind.BODY and len(prev.doc):
+            return prev, list(prev.doc.sents)[-1]
+    return None
+
+
+def _audience_and_when(verb: Token | None, analysis: Analysis, parsed: Parsed,
+                       ) -> tuple[Draft | None, str | None, str | None]:
+    if verb is None:
+        return None, None, None
+    audience: Draft | None = None
+    when_text: str | None = None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and verb.lemma_ in ("tell", "brief", "address"):
+            audience = _speaker_token(child, analysis, parsed)
+        if child.ent_type_ == "DATE" and not is_age(child.text):
+            ent = next((e for e in child.doc.ents if e.start <= child.i < e.end), None)
+            when_text = ent.text if ent is not None else child.text
+        if child.dep_ == "prep" and child.lower_ in ("on", "in") and when_text is None:
+            for grand in child.children:
+                if grand.ent_type_ == "DATE":
+                    when_text = grand.text
+    when = resolve(when_text, analysis.anchor_for(parsed)) if when_text else None
+    return audience, when or when_text, when_text
+
+
+# -- direct -----------------------------------------------------------------
+
+
+def direct_statements(analysis: Analysis, spans: list[QuoteSpan]) -> list[StatementDraft]:
+    out: list[StatementDraft] = []
+    text = analysis.article.text
+    by_block = {p.index: p for p in analysis.parsed}
+    previous: StatementDraft | None = None
+    for quote in spans:
+        parsed = by_block[quote.block]
+        words = _clean_quote(text[quote.start : quote.end])
+        if not words or (_TITLE_LIKE.match(words) and len(words.split()) > 1):
+            continue
+        speaker, verb = _quote_speaker(analysis, parsed, quote, spans, previous)
+        audience, when, _ = _audience_and_when(verb, analysis, parsed)
+        statement = StatementDraft(words, StatementKind.DIRECT, speaker, quote.start,
+                                   quote.end, audience, when, block=quote.block)
+        if speaker is not None:
+            out.append(statement)
+            previous = statement
+    return out
+
+
+def _clean_quote(words: str) -> str:
+    return words.strip().strip(",;").strip()
+
+
+def _quote_speaker(analysis: Analysis, parsed: Parsed, quote: QuoteSpan,
+                   spans: list[QuoteSpan], previous: StatementDraft | None,
+                   ) -> tuple[Draft | None, Token | None]:
+    if quote.continues and previous is not None:
+        return previous.speaker, None
+    sent = _sentence_at(parsed, quote.start)
+    if sent is None:
+        return None, None
+    sentences = [sent]
+    end_sent = _sentence_at(parsed, max(quote.start, quote.end - 1))
+    if end_sent is not None and end_sent.start != sent.start:
+        sentences.append(end_sent)
+    after = _next_sentence(parsed, sentences[-1])
+    if after is not None and parsed.start(after[0]) - quote.end <= 2:
+        sentences.append(after)
+    for candidate in sentences:
+        speaker, verb = _sentence_speaker(candidate, parsed, analysis, spans, quote.start)
+        if speaker is not None:
+            return speaker, verb
+    before = _previous_sentence(analysis, parsed, sent)
+    if before is not None:
+        prev_parsed, prev_sent = before
+        if prev_sent.text.rstrip().endswith(":") or prev_parsed is parsed:
+            speaker, verb = _sentence_speaker(prev_sent, prev_parsed, analysis, spans,
+                                              prev_parsed.start(prev_sent[-1]))
+            if speaker is not None:
+                return speaker, verb
+    if previous is not None and quote.block - previous.block <= 1:
+        return previous.speaker, None
+    return None, None
+
+
+def _next_sentence(parsed: Parsed, sent: Span) -> Span | None:
+    for candidate in parsed.doc.sents:
+        if candidate.start == sent.end:
+            return candidate
+    return None
+
+
+# -- indirect ---------------------------------------------------------------
+
+
+def indirect_statements(analysis: Analysis, spans: list[QuoteSpan]) -> list[StatementDraft]:
+    out: list[StatementDraft] = []
+    for parsed in analysis.parsed:
+        if parsed.block.kind not in (BlockKind.BODY, BlockKind.CAPTION):
+            continue
+        for sent in parsed.doc.sents:
+            out.extend(_indirect_in(sent, parsed, analysis, spans))
+    return out
+
+
+def _indirect_in(sent: Span, parsed: Parsed, analysis: Analysis,
+                 spans: list[QuoteSpan]) -> list[StatementDraft]:
+    out: list[StatementDraft] = []
+    for verb in _speech_verbs(sent, parsed, spans):
+        if verb.lemma_ in _DIRECT_ONLY or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        tokens = _content_tokens(verb)
+        if not tokens:
+            continue
+        subject = subject_of(verb)
+        speaker = _speaker_token(subject, analysis, parsed) if subject is not None else None
+        if speaker is None:
+            continue
+        statement = _make_indirect(tokens, parsed, analysis, spans, speaker, verb)
+        if statement is not None:
+            out.append(statement)
+    pobj = _according_to(sent)
+    if pobj is not None and not out:
+        speaker = _speaker_token(pobj, analysis, parsed)
+        tokens = [t for t in sent if t.i < pobj.head.head.i or t.i > pobj.i]
+        tokens = [t for t in tokens if not (t.i > pobj.i and t.i < pobj.i + 1)]
+        if speaker is not None:
+            statement = _make_indirect(_trim(tokens), parsed, analysis, spans, speaker, None)
+            if statement is not None:
+                out.append(statement)
+    return out
+
+
+def _content_tokens(verb: Token) -> list[Token]:
+    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if complement is not None:
+        return _trim(_clause(complement, lambda c: c.lemma_ in SPEECH_VERBS))
+    if verb.dep_ == "parataxis":
+        cut = min(t.i for t in verb.subtree)
+        tokens = _clause(verb.head, lambda c: c.i > verb.i)
+        return _trim([t for t in tokens if t.i < cut])
+    return []
+
+
+def _clause(root: Token, drop_conj: Callable[[Token], bool]) -> list[Token]:
+    """The subtree of ``root`` without the conjoined clauses that ``drop_conj`` picks."""
+    excluded: set[int] = set()
+    for child in root.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and drop_conj(child):
+            excluded |= {t.i for t in child.subtree}
+            excluded |= {c.i for c in root.children if c.dep_ == "cc" and c.i < child.i}
+    return [t for t in root.subtree if t.i not in excluded]
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("that", "and", "but")
+                      or tokens[0].is_space):
+        tokens = tokens[1:]
+    if len(tokens) > 2 and tokens[0].pos_ in ("ADV", "CCONJ") and tokens[1].text == ",":
+        tokens = tokens[2:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space
+                      or tokens[-1].lower_ in ("and", "but")):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _make_indirect(tokens: list[Token], parsed: Parsed, analysis: Analysis,
+                   spans: list[QuoteSpan], speaker: Draft, verb: Token | None,
+                   ) -> StatementDraft | None:
+    if len(tokens) < 3:
+        return None
+    start, end = parsed.start(tokens[0]), parsed.end(tokens[-1])
+    quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in spans)
+    if quoted > 0.5 * (end - start):
+        return None
+    raw = analysis.article.text[start:end]
+    words = " ".join(re.sub(r"[“”\"]", "", raw).split())
+    audience, when, _ = _audience_and_when(verb, analysis, parsed)
+    return StatementDraft(words, StatementKind.INDIRECT, speaker, start, end, audience, when,
+                          block=parsed.index)

@@ -1,0 +1,276 @@
+"""Roles: who holds which title at which organisation.
+
+Patterns (all read from the dependency parse and the entity mentions):
+
+* pre-name titles, optionally after an organisation: "Assistant Commissioner
+  Sir Stephen House", "Acme chief executive Jane Roe";
+* appositions either way round: "Cressida Dick, the force's commissioner",
+  "Jane Roe, chief executive of Acme", "the director at Acme, Jane Roe";
+* copulas and relative clauses: "Roe, who is the chairman of Acme";
+* "X of Y", "Y's X", "X at Y", "X for Y" inside those noun phrases;
+* photo credits: "Name/Agency" -> Photographer at the agency.
+
+The title is the head noun with its title modifiers, title-cased
+("Commissioner", "Chief Executive"); "former"/"ex-"/"then" make the status
+former. A title with no organisation in the text takes one only when the title
+itself says what kind of organisation it is (a police rank -> the article's
+police force).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from loaders.analysis import ORGANISATION, PERSON, Analysis, Draft, Parsed
+from loaders.coref import referent
+from loaders.entities import HONORIFICS, credit_parts
+from schema.model import BlockKind, RoleStatus
+
+TITLE_HEADS = frozenset(
+    "commissioner minister secretary chancellor president director executive officer chairman "
+    "chairwoman chair chief leader spokesman spokeswoman spokesperson mayor governor senator "
+    "judge inspector constable superintendent detective sergeant editor correspondent founder "
+    "co-founder ceo cfo coo cto manager head professor mp mep councillor ambassador general "
+    "captain coach actor actress singer author photographer economist analyst chairperson "
+    "treasurer commander prosecutor lawyer barrister solicitor partner owner producer "
+    "presenter reporter curator principal dean vice-chancellor premier king queen prince "
+    "princess pope bishop archbishop boss striker midfielder defender goalkeeper "
+    "administrator representative envoy adviser advisor strategist deputy member".split()
+)
+TITLE_MODIFIERS = frozenset(
+    "assistant deputy chief senior vice executive general prime foreign home health shadow "
+    "acting interim managing lead principal first attorney district detective police county "
+    "associate special junior finance operating financial technology creative artistic "
+    "commercial national regional global political economics business culture education "
+    "justice defence defense transport environment energy trade labour work pensions "
+    "treasury press communications independent local city state federal party group "
+    "non-executive co chancellor secretary executive officer leader minister commissioner "
+    "superintendent inspector constable director head".split()
+)
+_FORMER = frozenset({"former", "ex", "ex-", "then", "late", "previous", "onetime"})
+_POLICE_TITLES = frozenset(
+    "commissioner constable superintendent inspector sergeant detective commander".split()
+)
+_POLICE_ORG = re.compile(r"\b(?:police|constabulary|force|yard)\b", re.I)
+_SMALL = frozenset({"of", "the", "and", "for", "at", "in"})
+
+
+@dataclass
+class RoleDraft:
+    person: Draft
+    title: str
+    organisation: Draft | None
+    wording: str
+    status: RoleStatus
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def normalise_title(words: list[str]) -> str:
+    out = []
+    for word in words:
+        lower = word.lower()
+        if lower in _FORMER or lower in HONORIFICS:
+            continue
+        if lower in _SMALL and out:
+            out.append(lower)
+        elif word.isupper() and len(word) > 1:
+            out.append(word)
+        else:
+            out.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
+    return " ".join(out).strip()
+
+
+def _person_at(analysis: Analysis, parsed: Parsed, token: Token) -> Draft | None:
+    draft = analysis.entity_of(parsed, token)
+    return draft if draft is not None and draft.kind == PERSON else None
+
+
+def _org_ref(analysis: Analysis, parsed: Parsed, token: Token) -> Draft | None:
+    draft = referent(analysis, parsed, token)
+    return draft if draft is not None and draft.kind == ORGANISATION else None
+
+
+# -- noun phrases that name a title ----------------------------------------
+
+
+def _title_phrase(head: Token, analysis: Analysis, parsed: Parsed,
+                  ) -> tuple[list[Token], Draft | None, bool] | None:
+    """(title tokens, organisation, former) of a noun phrase headed by a title noun."""
+    if head.lower_ not in TITLE_HEADS:
+        return None
+    title: list[Token] = [head]
+    organisation: Draft | None = None
+    former = False
+    for child in sorted(head.children, key=lambda t: t.i):
+        if child.i > head.i:
+            if child.dep_ == "prep" and child.lower_ in ("of", "at", "for", "with") \
+                    and organisation is None:
+                organisation = _pobj_org(child, analysis, parsed)
+            continue
+        if child.lower_ in _FORMER or child.lower_.rstrip("-") in _FORMER:
+            former = True
+        elif child.dep_ == "poss" or (child.dep_ == "compound" and _org_ref(analysis, parsed,
+                                                                            child)):
+            organisation = organisation or _org_ref(analysis, parsed, child)
+        elif child.dep_ in ("compound", "amod") and (child.lower_ in TITLE_MODIFIERS
+                                                     or child.lower_ in TITLE_HEADS):
+            title.extend(t for t in child.subtree if t.lower_ not in _FORMER)
+    title.sort(key=lambda t: t.i)
+    return title, organisation, former
+
+
+def _pobj_org(prep: Token, analysis: Analysis, parsed: Parsed) -> Draft | None:
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            found = _org_ref(analysis, parsed, child)
+            if found is None:
+                found = next((_org_ref(analysis, parsed, c) for c in child.subtree
+                              if _org_ref(analysis, parsed, c)), None)
+            return found
+    return None
+
+
+def _pre_name(person_start: Token, analysis: Analysis, parsed: Parsed,
+              ) -> tuple[list[Token], Draft | None, bool] | None:
+    """Title words right before a name (after any honorifics), and an organisation before them."""
+    doc = person_start.doc
+    i = person_start.i - 1
+    while i >= 0 and doc[i].lower_.rstrip(".") in HONORIFICS:
+        i -= 1
+    title: list[Token] = []
+    while i >= 0 and (doc[i].lower_ in TITLE_HEADS or doc[i].lower_ in TITLE_MODIFIERS) \
+            and analysis.entity_of(parsed, doc[i]) is None:
+        title.insert(0, doc[i])
+        i -= 1
+    if not title or not any(t.lower_ in TITLE_HEADS for t in title):
+        return None
+    former = i >= 0 and doc[i].lower_.rstrip("-") in _FORMER
+    if former:
+        i -= 1
+    organisation = None
+    if i >= 0:
+        org_token = doc[i - 1] if doc[i].text in ("'s", "’s") and i > 0 else doc[i]
+        organisation = _org_ref(analysis, parsed, org_token)
+    return title, organisation, former
+
+
+# -- collecting ---------------------------------------------------------------
+
+
+def find_roles(analysis: Analysis) -> list[RoleDraft]:
+    roles: dict[tuple[str, str, str], RoleDraft] = {}
+    for parsed in analysis.parsed:
+        if parsed.block.kind not in (BlockKind.BODY, BlockKind.CAPTION):
+            continue
+        for found in _roles_in(analysis, parsed):
+            _merge(roles, found)
+    for found in _credit_roles(analysis):
+        _merge(roles, found)
+    for role in roles.values():
+        if role.organisation is None:
+            role.organisation = _implied_org(analysis, role.title)
+    return _dedupe(list(roles.values()))
+
+
+def _merge(roles: dict[tuple[str, str, str], RoleDraft], role: RoleDraft) -> None:
+    key = (str(id(role.person)), role.title.lower(), str(id(role.organisation)))
+    if key in roles:
+        roles[key].spans.extend(role.spans)
+    else:
+        roles[key] = role
+
+
+def _dedupe(roles: list[RoleDraft]) -> list[RoleDraft]:
+    """Drop a role without organisation when the same person and title has one."""
+    keyed = {(id(r.person), r.title.lower()) for r in roles if r.organisation is not None}
+    return [r for r in roles if r.organisation is not None
+            or (id(r.person), r.title.lower()) not in keyed]
+
+
+def _roles_in(analysis: Analysis, parsed: Parsed) -> list[RoleDraft]:
+    out: list[RoleDraft] = []
+    for token in parsed.doc:
+        person = _person_at(analysis, parsed, token)
+        if person is None or person.anonymous:
+            continue
+        is_first = token.i == 0 or analysis.entity_of(parsed, parsed.doc[token.i - 1]) is not person
+        if is_first:
+            found = _pre_name(token, analysis, parsed)
+            if found is not None:
+                out.append(_role(analysis, parsed, person, *found))
+        if token.head.i != token.i and _person_at(analysis, parsed, token.head) is person:
+            continue
+        for child in token.children:
+            if child.dep_ == "appos":
+                found = _title_phrase(child, analysis, parsed)
+                if found is not None:
+                    out.append(_role(analysis, parsed, person, *found))
+        if token.dep_ == "appos":
+            found = _title_phrase(token.head, analysis, parsed)
+            if found is not None:
+                out.append(_role(analysis, parsed, person, *found))
+        out.extend(_copula_roles(token, person, analysis, parsed))
+    return out
+
+
+def _copula_roles(token: Token, person: Draft, analysis: Analysis,
+                  parsed: Parsed) -> list[RoleDraft]:
+    """"X is the chief executive of Y" and "X, who is the chief executive of Y"."""
+    verbs: list[Token] = []
+    if token.dep_ == "nsubj" and token.head.lemma_ == "be":
+        verbs.append(token.head)
+    verbs.extend(c for c in token.children if c.dep_ == "relcl" and c.lemma_ == "be")
+    out: list[RoleDraft] = []
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "attr":
+                found = _title_phrase(child, analysis, parsed)
+                if found is not None:
+                    out.append(_role(analysis, parsed, person, *found))
+    return out
+
+
+def _role(analysis: Analysis, parsed: Parsed, person: Draft, title: list[Token],
+          organisation: Draft | None, former: bool) -> RoleDraft:
+    start = parsed.start(title[0])
+    end = parsed.end(title[-1])
+    wording = analysis.article.text[start:end]
+    words = [t.text for t in title
+             if not (organisation is not None and analysis.entity_of(parsed, t) is organisation)]
+    status = RoleStatus.FORMER if former else RoleStatus.CURRENT
+    return RoleDraft(person, normalise_title(words), organisation, wording, status,
+                     [(start, end)])
+
+
+def _credit_roles(analysis: Analysis) -> list[RoleDraft]:
+    out: list[RoleDraft] = []
+    text = analysis.article.text
+    for block in analysis.article.blocks:
+        if block.kind != BlockKind.CREDIT:
+            continue
+        parts = credit_parts(text[block.start : block.end])
+        if parts is None:
+            continue
+        person_name, _, agency = parts
+        person = next((d for d in analysis.drafts if d.kind == PERSON and d.name == person_name),
+                      None)
+        organisation = next((d for d in analysis.drafts if d.kind == ORGANISATION
+                             and d.name == agency), None)
+        if person is not None:
+            out.append(RoleDraft(person, "Photographer", organisation,
+                                 text[block.start : block.end], RoleStatus.CURRENT,
+                                 [(block.start, block.end)]))
+    return out
+
+
+def _implied_org(analysis: Analysis, title: str) -> Draft | None:
+    words = set(title.lower().split())
+    if words & _POLICE_TITLES and not words & {"minister", "secretary", "eu", "european"}:
+        forces = [d for d in analysis.drafts if d.kind == ORGANISATION
+                  and _POLICE_ORG.search(" ".join(d.all_names()))]
+        if forces:
+            return max(forces, key=lambda d: len(d.mentions))
+    return None
