@@ -54,15 +54,16 @@ class Parsed:
     index: int
     block: Block
     doc: Doc
+    base: int  # article offset of the doc's first character (after a caption's dateline)
 
     def start(self, token: Token) -> int:
-        return self.block.start + token.idx
+        return self.base + token.idx
 
     def end(self, token: Token) -> int:
-        return self.block.start + token.idx + len(token.text)
+        return self.base + token.idx + len(token.text)
 
     def span_offsets(self, span: Span) -> tuple[int, int]:
-        return self.block.start + span.start_char, self.block.start + span.end_char
+        return self.base + span.start_char, self.base + span.end_char
 
 
 @dataclass(eq=False)
@@ -101,12 +102,11 @@ class Analysis:
     def _sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
         for parsed in self.parsed:
             block = parsed.block
-            if block.start <= start < block.end:
+            if parsed.base <= start < block.end:
                 for sent in parsed.doc.sents:
                     s, e = parsed.span_offsets(sent)
                     if s <= start < e:
                         return s, max(e, min(end, block.end))
-                return block.start, block.end
         for block in self.article.blocks:
             if block.start <= start < block.end:
                 return block.start, block.end

@@ -149,34 +149,30 @@ _AREA_MODIFIERS = {"mainland", "northern", "southern", "eastern", "western", "ce
                    "rural", "inner", "outer", "north", "south", "east", "west"}
 
 
-def _dateline_raws(parsed: Parsed) -> tuple[list[Raw], int]:
-    """Places of a caption's dateline, and where the dateline ends in the block."""
-    match = CAPTION_DATELINE.match(parsed.doc.text)
+def _dateline_raws(analysis: Analysis, parsed: Parsed) -> list[Raw]:
+    """Places of a caption's dateline (the dateline itself is not parsed)."""
+    text = analysis.article.text
+    match = CAPTION_DATELINE.match(text[parsed.block.start : parsed.block.end])
     if parsed.block.kind != BlockKind.CAPTION or not match:
-        return [], 0
+        return []
     out: list[Raw] = []
     for part in re.finditer(r"[^,]+", match["place"]):
         surface = part.group(0).strip()
         offset = parsed.block.start + match.start("place") + part.start() + \
             part.group(0).index(surface)
-        span = parsed.doc.char_span(offset - parsed.block.start,
-                                    offset - parsed.block.start + len(surface),
-                                    alignment_mode="expand")
-        tokens = range(span.start, span.end) if span is not None else None
         out.append(Raw(LOCATION, canonical_place(surface.title()), surface, offset,
-                       offset + len(surface), parsed, tokens, "GPE"))
-    return out, match.end()
+                       offset + len(surface), parsed, None, "GPE"))
+    return out
 
 
 def collect(analysis: Analysis) -> list[Raw]:
     raws: list[Raw] = []
     for parsed in analysis.parsed:
         headline = parsed.block.kind == BlockKind.HEADLINE
-        dateline, dateline_end = _dateline_raws(parsed)
-        raws.extend(dateline)
+        raws.extend(_dateline_raws(analysis, parsed))
         for ent in parsed.doc.ents:
             kind = _LABEL_KIND.get(ent.label_)
-            if kind is None or ent.start_char < dateline_end:
+            if kind is None:
                 continue
             found: list[Raw | None]
             if kind == PERSON:

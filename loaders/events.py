@@ -131,8 +131,17 @@ def _specific_noun(noun: Token) -> bool:
     return False
 
 
+def _acts_as_verb(token: Token) -> bool:
+    """A verb, or a verbless sentence's root mis-tagged as a plural noun ("officer patrols")."""
+    if token.pos_ == "VERB":
+        return True
+    return token.dep_ == "ROOT" and token.tag_ == "NNS" and not any(
+        t.pos_ in ("VERB", "AUX") for t in token.sent
+    ) and any(c.dep_ in ("compound", "nsubj") for c in token.lefts)
+
+
 def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
-    if token.pos_ not in ("VERB",) or _hypothetical(token):
+    if not _acts_as_verb(token) or _hypothetical(token):
         return None
     lemma = token.lemma_.lower()
     if lemma in _SPEECH_TO_BODY and _audience_body(token, analysis, parsed) is not None:
@@ -233,6 +242,9 @@ def _event_tokens(trigger: Token, is_verb: bool) -> list[Token]:
     if not is_verb:
         if trigger.lemma_.lower() == "statement" and trigger.head.dep_ == "prep":
             return _clause_tokens(trigger.head.head)
+        if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.i > trigger.i:
+            first = min(t.i for t in trigger.subtree)
+            return list(trigger.doc[first : trigger.head.i])
         return list(trigger.subtree)
     return _clause_tokens(trigger)
 
@@ -253,27 +265,30 @@ def _clause_tokens(verb: Token) -> list[Token]:
 
 
 def _summary(tokens: list[Token], trigger: Token, parsed: Parsed, analysis: Analysis) -> str:
+    """The event's words as written, cut at a clause break after the trigger."""
     window: list[Token] = []
     for token in tokens:
-        if token.is_space or token.text in ("“", "”", "\""):
-            continue
-        if window and token.i - window[-1].i > 1 and token.i > trigger.i and len(window) > 6:
+        if window and token.i > trigger.i and len(window) >= 8 and (
+            token.i - window[-1].i > 3 or token.text in (",", ";", "(", "—", "–")
+        ):
             break
         window.append(token)
     if len(window) > _MAX_SUMMARY:
         centre = next((i for i, t in enumerate(window) if t.i == trigger.i), 0)
-        low = max(0, min(centre - 8, len(window) - _MAX_SUMMARY))
+        low = 0 if centre < _MAX_SUMMARY - 6 else max(0, min(centre - 8,
+                                                             len(window) - _MAX_SUMMARY))
         window = window[low : low + _MAX_SUMMARY]
-    words: list[str] = []
-    for token in window:
-        draft = referent(analysis, parsed, token) if token.pos_ == "PRON" and \
-            token.dep_.startswith("nsubj") else None
-        words.append(draft.name if draft is not None else token.text)
-        if token.whitespace_ == "" and words and token.i + 1 < len(token.doc) and \
-                not token.doc[token.i + 1].is_punct:
-            words[-1] += "\x00"
-    text = " ".join(words).replace("\x00 ", "")
-    text = re.sub(r"\s+([,.;:!?’'])", r"\1", text).strip(" ,;:.")
+    parts: list[str] = []
+    for n, token in enumerate(window):
+        word = token.text
+        if token.pos_ == "PRON" and token.dep_.startswith("nsubj"):
+            draft = referent(analysis, parsed, token)
+            word = draft.name if draft is not None else word
+        if token.text in ("“", "”", "\""):
+            word = ""
+        adjacent = n + 1 < len(window) and window[n + 1].i == token.i + 1
+        parts.append(word + (token.whitespace_ if adjacent else " "))
+    text = " ".join("".join(parts).split()).strip(" ,;:.")
     return text[:1].upper() + text[1:]
 
 
@@ -285,7 +300,8 @@ def _build(trigger: Token, kind: str, is_verb: bool, parsed: Parsed, analysis: A
                        parsed.index, spans=[(start, end)])
     event.participants = _participants(tokens, trigger, parsed, analysis, statements, start)
     event.location = _place(trigger, tokens, parsed, analysis, event.participants)
-    event.date_text, event.date = _date(tokens, parsed, analysis)
+    event.date_text, event.date = _date(
+        [t for t in tokens if t.i in _date_tokens(trigger, is_verb)], parsed, analysis)
     event.quantities = _quantities(trigger, tokens)
     return event
 
@@ -293,7 +309,7 @@ def _build(trigger: Token, kind: str, is_verb: bool, parsed: Parsed, analysis: A
 def _participants(tokens: list[Token], trigger: Token, parsed: Parsed, analysis: Analysis,
                   statements: list[StatementDraft], start: int) -> list[tuple[Draft, str]]:
     out: list[tuple[Draft, str]] = []
-    subject = subject_of(trigger) if trigger.pos_ == "VERB" else None
+    subject = subject_of(trigger) if _acts_as_verb(trigger) else None
     for token in tokens:
         draft = referent(analysis, parsed, token) if token.pos_ in ("PRON", "PROPN", "NOUN") \
             else analysis.entity_of(parsed, token)
@@ -329,6 +345,21 @@ def _place(trigger: Token, tokens: list[Token], parsed: Parsed, analysis: Analys
     return analysis.main_city
 
 
+def _date_tokens(trigger: Token, is_verb: bool) -> set[int]:
+    """Where the trigger's own date can be: its direct modifiers, not nested phrases."""
+    if not is_verb:
+        return {t.i for c in trigger.children if c.dep_ in ("poss", "compound", "npadvmod",
+                                                             "amod", "prep") for t in c.subtree}
+    ids: set[int] = set()
+    for child in trigger.children:
+        if child.dep_ in ("npadvmod", "tmod", "advmod") or child.ent_type_ in ("DATE", "TIME"):
+            ids |= {t.i for t in child.subtree}
+        elif child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME")
+                                          for g in child.children if g.dep_ == "pobj"):
+            ids |= {t.i for t in child.subtree}
+    return ids
+
+
 def _date(tokens: list[Token], parsed: Parsed, analysis: Analysis,
           ) -> tuple[str | None, str | None]:
     ids = {t.i for t in tokens}
@@ -344,7 +375,9 @@ def _date(tokens: list[Token], parsed: Parsed, analysis: Analysis,
 def _quantities(trigger: Token, tokens: list[Token]) -> list[Quantity]:
     out: list[Quantity] = []
     for token in tokens:
-        if not token.like_num or token.dep_ != "nummod":
+        if not token.like_num or token.dep_ != "nummod" or token.ent_type_ in ("DATE", "TIME"):
+            continue
+        if token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-":
             continue
         value = _number(token.text)
         if value is None:

@@ -20,9 +20,11 @@ from loaders import coref, entities, events, places, quotes, roles
 from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
 from loaders.dates import dateline_date, dateline_places
 from loaders.nlp import DEFAULT_MODEL, load_model
+from loaders.structure import CAPTION_DATELINE
 from schema.ids import entity_id, fact_id
 from schema.model import (
     Article,
+    Block,
     BlockKind,
     Event,
     Extraction,
@@ -59,7 +61,7 @@ def extract_many(articles: Iterable[Article], *, nlp: Language | None = None,
 
 def _extract_group(nlp: Language, group: list[Article]) -> Iterator[Extraction]:
     jobs = [(a, b) for a in group for b in a.blocks if b.kind in PARSED_KINDS]
-    docs = nlp.pipe((a.text[b.start : b.end] for a, b in jobs), batch_size=64)
+    docs = nlp.pipe((a.text[_base(a, b) : b.end] for a, b in jobs), batch_size=64)
     by_article: dict[str, list[Doc]] = {a.id + str(n): [] for n, a in enumerate(group)}
     ordered: list[list[Doc]] = [by_article[a.id + str(n)] for n, a in enumerate(group)]
     index = {id(a): n for n, a in enumerate(group)}
@@ -69,10 +71,23 @@ def _extract_group(nlp: Language, group: list[Article]) -> Iterator[Extraction]:
         yield analyse(article, ordered[n])
 
 
+def _base(article: Article, block: Block) -> int:
+    """Where parsing starts: after a caption's dateline, which confuses the parser."""
+    if block.kind == BlockKind.CAPTION:
+        match = CAPTION_DATELINE.match(article.block_text(block))
+        if match is not None:
+            end = block.start + match.end()
+            while end < block.end and article.text[end].isspace():
+                end += 1
+            return end
+    return block.start
+
+
 def analyse(article: Article, docs: list[Doc]) -> Extraction:
     """Run the rules over an article whose parsed blocks are ``docs`` (in block order)."""
     blocks = [b for b in article.blocks if b.kind in PARSED_KINDS]
-    parsed = [Parsed(i, b, d) for i, (b, d) in enumerate(zip(blocks, docs, strict=True))]
+    parsed = [Parsed(i, b, d, _base(article, b))
+              for i, (b, d) in enumerate(zip(blocks, docs, strict=True))]
     analysis = Analysis(article, parsed, anchor=article.published)
     _datelines(analysis)
     spans = quotes.find_quotes(analysis)
@@ -93,7 +108,7 @@ def _datelines(analysis: Analysis) -> None:
     for parsed in analysis.parsed:
         if parsed.block.kind != BlockKind.CAPTION:
             continue
-        caption = parsed.doc.text
+        caption = analysis.article.block_text(parsed.block)
         found = dateline_date(caption, year)
         if found is not None and analysis.caption_anchor is None:
             analysis.caption_anchor = found
