@@ -101,8 +101,28 @@ def _description_target(analysis: Analysis, parsed: Parsed, noun: Token) -> Draf
     predicate = _org_predicate(lower)
     if predicate is None:
         return None
-    return antecedent(analysis, offset, parsed.index,
-                      lambda d: d.kind == ORGANISATION and predicate(d))
+    return salient(analysis, offset, parsed.index,
+                   lambda d: d.kind == ORGANISATION and predicate(d))
+
+
+def salient(analysis: Analysis, offset: int, block: int,
+            accept: Callable[[Draft], bool]) -> Draft | None:
+    """The compatible entity mentioned most often before ``offset`` (ties: most recent)."""
+    counts: dict[int, int] = {}
+    last: dict[int, int] = {}
+    drafts: dict[int, Draft] = {}
+    for n, mention in enumerate(analysis.mentions):
+        if mention.start >= offset or mention.block < 0 or block - mention.block > _SEARCH_WINDOW:
+            continue
+        if accept(mention.draft):
+            key = id(mention.draft)
+            counts[key] = counts.get(key, 0) + 1
+            last[key] = n
+            drafts[key] = mention.draft
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], last[k]))
+    return drafts[best]
 
 
 def _abbreviation(analysis: Analysis, word: str) -> Draft | None:
@@ -119,6 +139,27 @@ def _abbreviation(analysis: Analysis, word: str) -> Draft | None:
                                  and words[0] != short):
             return draft
     return None
+
+
+def resolve_surnames(analysis: Analysis) -> None:
+    """A bare surname the model did not tag ("Lind, 78, said") joins its person."""
+    by_surname: dict[str, list[Draft]] = {}
+    for draft in analysis.drafts:
+        words = draft.name.split()
+        if draft.kind == PERSON and not draft.anonymous and len(words) > 1:
+            by_surname.setdefault(words[-1], []).append(draft)
+    for parsed in analysis.parsed:
+        for token in parsed.doc:
+            found = by_surname.get(token.text)
+            if (found is None or len(found) != 1 or token.pos_ != "PROPN"
+                    or (parsed.index, token.i) in analysis.token_entity):
+                continue
+            neighbours = [parsed.doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(parsed.doc)]
+            if any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
+                continue
+            analysis.add_mention(found[0], parsed, parsed.start(token), parsed.end(token),
+                                 range(token.i, token.i + 1), token.dep_.startswith("nsubj"))
+            found[0].add_alias(token.text)
 
 
 def gender_of(pronoun: str) -> str | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
-from loaders.places import canonical_place
+from loaders.places import canonical_place, is_known_city
 from loaders.structure import CAPTION_DATELINE
 from schema.model import BlockKind
 
@@ -101,6 +101,8 @@ def _person_raw(span: Span, parsed: Parsed) -> Raw | None:
         span = span[1:]
     if any(t.text == "/" for t in span) or not span.text[:1].isupper():
         return None
+    if len(span) == 1 and honorific is None and is_known_city(span.text):
+        return None
     before = span.doc[span.start - 1] if span.start > 0 else None
     if honorific is None and before is not None and before.lower_.rstrip(".") in HONORIFICS:
         honorific = HONORIFICS[before.lower_.rstrip(".")]
@@ -177,6 +179,8 @@ def collect(analysis: Analysis) -> list[Raw]:
             found: list[Raw | None]
             if kind == PERSON:
                 found = [_person_raw(ent, parsed)]
+                if found[0] is None and len(ent) == 1 and is_known_city(ent.text):
+                    found = [_location_raw(ent, parsed)]
             elif kind == ORGANISATION:
                 found = list(_org_raws(ent, parsed))
             else:
@@ -260,10 +264,12 @@ def _org_match(raw: Raw, draft: Draft) -> bool:
 
 
 def _abbreviates(short: str, words: list[str]) -> bool:
+    """"BBC" for British Broadcasting Corporation, "Met" for Metropolitan Police,
+    "Acme" for Acme Holdings."""
     initials = "".join(w[0] for w in words if w not in ("of", "the", "and", "for"))
     if len(words) > 1 and short == initials:
         return True
-    return len(short) >= 3 and words[0].startswith(short) and words[0] != short
+    return len(short) >= 3 and len(words) > 1 and words[0].startswith(short)
 
 
 def _location_match(raw: Raw, draft: Draft) -> bool:
@@ -283,9 +289,10 @@ def cluster(analysis: Analysis, raws: list[Raw]) -> None:
                 continue
             draft = Draft(raw.kind, raw.name, label=raw.label, anonymous=raw.label == "ANON")
             analysis.drafts.append(draft)
-        else:
+        elif not raw.headline:
             draft.add_alias(raw.name)
-        _note(draft, raw)
+        if not raw.headline:
+            _note(draft, raw)
         analysis.add_mention(draft, raw.parsed, raw.start, raw.end, raw.tokens, raw.subject)
     for draft in analysis.drafts:
         _prefer_fullest(draft)

@@ -70,8 +70,14 @@ NOUN_TRIGGERS = {
     "ruling": "ruling", "crash": "accident", "fire": "fire", "earthquake": "disaster",
     "flood": "disaster", "exhibition": "exhibition", "premiere": "release",
     "festival": "festival", "concert": "concert", "visit": "visit", "launch": "launch",
-    "wave": "crime trend",
+    "wave": "crime trend", "row": "dispute", "dispute": "dispute", "scandal": "dispute",
+    "controversy": "dispute", "crisis": "crisis", "retrospective": "exhibition",
+    "show": "exhibition", "tour": "tour", "auction": "auction", "ceremony": "ceremony",
 }
+_DISASTER = re.compile(r"\b(?:floods?|flooding|storms?|earthquakes?|fires?|wildfires?|"
+                       r"hurricanes?|typhoons?|landslides?|heatwaves?|tornado(?:es)?)\b", re.I)
+_PUBLISHED = {"proposal", "plan", "report", "figure", "result", "data", "review", "finding",
+              "strategy", "budget", "manifesto"}
 _ROOT_ONLY = {"kill", "die", "injure", "open", "win", "sign", "meet", "visit", "release",
               "launch", "buy", "rule", "charge", "strike", "plan", "vote"}
 _HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
@@ -100,6 +106,7 @@ class EventDraft:
     end: int
     block: int
     location: Draft | None = None
+    place_stated: bool = False
     date: str | None = None
     date_text: str | None = None
     participants: list[tuple[Draft, str]] = field(default_factory=list)
@@ -150,16 +157,57 @@ def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
         subject = subject_of(token)
         if subject is not None and _TREND_SUBJECT.search(_subtree_text(subject)):
             return "crime trend" if _CRIME.search(_subtree_text(subject)) else "trend"
+    if lemma in ("say", "announce", "confirm") and _organisation_plans(token, analysis, parsed):
+        return "announcement"
+    if lemma == "publish" and any(c.dep_ == "dobj" and c.lemma_.lower() in _PUBLISHED
+                                  for c in token.children):
+        return "announcement"
     kind = VERB_TRIGGERS.get(lemma)
     if kind is None:
         return None
+    objects = [c for c in token.children if c.dep_ in ("dobj", "xcomp")
+               or (c.dep_ == "ccomp" and c.i > token.i)]
+    if kind == "announcement" and not objects:
+        return None
+    noun_kinds = [NOUN_TRIGGERS[c.lemma_.lower()] for c in objects
+                  if c.lemma_.lower() in NOUN_TRIGGERS and c.dep_ == "dobj"]
+    if noun_kinds and kind not in ("policy proposal",):
+        kind = noun_kinds[0]
+    if kind in ("death", "injury"):
+        subject = subject_of(token)
+        if subject is not None and _DISASTER.search(_subtree_text(subject)):
+            kind = "disaster"
     if lemma in ("consider", "plan") and not any(
         c.dep_ in ("xcomp", "dobj", "ccomp") for c in token.children
     ):
         return None
-    if lemma in _ROOT_ONLY and token.dep_ not in ("ROOT", "conj"):
+    if lemma in _ROOT_ONLY and not _main_clause(token):
         return None
     return kind
+
+
+def _main_clause(token: Token) -> bool:
+    """The root, a conjunct of it, or the reported clause of a root speech verb."""
+    if token.dep_ in ("ROOT", "conj"):
+        return True
+    return token.dep_ == "ccomp" and token.head.dep_ == "ROOT" and token.head.lemma_ in (
+        "say", "report", "confirm", "announce", "tell")
+
+
+def _organisation_plans(verb: Token, analysis: Analysis, parsed: Parsed) -> bool:
+    """"Acme said it would cut 400 jobs": an organisation announcing what it will do."""
+    subject = subject_of(verb)
+    if subject is None:
+        return False
+    draft = referent(analysis, parsed, subject)
+    if draft is None or draft.kind != ORGANISATION:
+        return False
+    for child in verb.children:
+        if child.dep_ == "ccomp" and any(
+            a.lower_ in ("will", "would", "'ll") for a in child.children if a.dep_ == "aux"
+        ):
+            return True
+    return False
 
 
 def _noun_kind(token: Token) -> str | None:
@@ -238,13 +286,15 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def _event_tokens(trigger: Token, is_verb: bool) -> list[Token]:
+def _event_tokens(trigger: Token, is_verb: bool, kind: str = "") -> list[Token]:
+    if is_verb and kind == "announcement" and trigger.lemma_ in ("say", "confirm"):
+        extra = [t for c in trigger.children if c.dep_ == "ccomp" for t in c.subtree]
+        return sorted({*_clause_tokens(trigger), *extra}, key=lambda t: t.i)
     if not is_verb:
         if trigger.lemma_.lower() == "statement" and trigger.head.dep_ == "prep":
             return _clause_tokens(trigger.head.head)
-        if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.i > trigger.i:
-            first = min(t.i for t in trigger.subtree)
-            return list(trigger.doc[first : trigger.head.i])
+        if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ in ("VERB", "AUX"):
+            return _clause_tokens(trigger.head)
         return list(trigger.subtree)
     return _clause_tokens(trigger)
 
@@ -268,7 +318,7 @@ def _summary(tokens: list[Token], trigger: Token, parsed: Parsed, analysis: Anal
     """The event's words as written, cut at a clause break after the trigger."""
     window: list[Token] = []
     for token in tokens:
-        if window and token.i > trigger.i and len(window) >= 8 and (
+        if window and trigger.pos_ == "VERB" and token.i > trigger.i and len(window) >= 8 and (
             token.i - window[-1].i > 3 or token.text in (",", ";", "(", "—", "–")
         ):
             break
@@ -289,17 +339,20 @@ def _summary(tokens: list[Token], trigger: Token, parsed: Parsed, analysis: Anal
         adjacent = n + 1 < len(window) and window[n + 1].i == token.i + 1
         parts.append(word + (token.whitespace_ if adjacent else " "))
     text = " ".join("".join(parts).split()).strip(" ,;:.")
+    text = re.sub(r"^(?:when|as|after|because|while|if|that|since|although)\s+", "", text,
+                  flags=re.I)
     return text[:1].upper() + text[1:]
 
 
 def _build(trigger: Token, kind: str, is_verb: bool, parsed: Parsed, analysis: Analysis,
            statements: list[StatementDraft]) -> EventDraft:
-    tokens = _event_tokens(trigger, is_verb)
+    tokens = _event_tokens(trigger, is_verb, kind)
     start, end = parsed.start(tokens[0]), parsed.end(tokens[-1])
     event = EventDraft(kind, _summary(tokens, trigger, parsed, analysis), start, end,
                        parsed.index, spans=[(start, end)])
     event.participants = _participants(tokens, trigger, parsed, analysis, statements, start)
-    event.location = _place(trigger, tokens, parsed, analysis, event.participants)
+    event.location, event.place_stated = _place(trigger, tokens, parsed, analysis,
+                                                event.participants)
     event.date_text, event.date = _date(
         [t for t in tokens if t.i in _date_tokens(trigger, is_verb)], parsed, analysis)
     event.quantities = _quantities(trigger, tokens)
@@ -325,24 +378,37 @@ def _participants(tokens: list[Token], trigger: Token, parsed: Parsed, analysis:
 
 
 def _place(trigger: Token, tokens: list[Token], parsed: Parsed, analysis: Analysis,
-           participants: list[tuple[Draft, str]]) -> Draft | None:
+           participants: list[tuple[Draft, str]]) -> tuple[Draft | None, bool]:
+    """The event's place, and whether the text states it (rather than implies it)."""
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "at", "on", "near", "outside"):
             for grand in child.children:
                 draft = analysis.entity_of(parsed, grand)
                 if draft is not None and draft.kind == LOCATION:
-                    return draft
+                    return draft, True
     found = [d for t in tokens if (d := analysis.entity_of(parsed, t)) is not None
-             and d.kind == LOCATION]
+             and d.kind == LOCATION and not _moved(t, trigger)]
     if found:
-        return min(found, key=lambda d: _PLACE_ORDER.get(d.loc_kind, 1))
+        return min(found, key=lambda d: _PLACE_ORDER.get(d.loc_kind, 1)), True
     for draft, _ in participants:
         for place in analysis.drafts:
             if place.kind == LOCATION and place.loc_kind in ("city", "country", "region") and \
                     any(n.startswith(place.name + " ") or n.startswith(place.name + "'")
                         or n.startswith(place.name + "’") for n in draft.all_names()):
-                return place
-    return analysis.main_city
+                return place, False
+    return analysis.main_city, False
+
+
+def _moved(token: Token, trigger: Token) -> bool:
+    """A place reached through "from"/"to" is an origin or a goal, not where it happened."""
+    current = token
+    for _ in range(12):
+        if current is trigger or current.head is current:
+            return False
+        current = current.head
+        if current.dep_ == "prep" and current.lower_ in ("from", "to", "into", "towards", "via"):
+            return True
+    return False
 
 
 def _date_tokens(trigger: Token, is_verb: bool) -> set[int]:
@@ -407,12 +473,13 @@ def _merge(events: list[EventDraft]) -> list[EventDraft]:
     merged: list[EventDraft] = []
     for event in events:
         same = next((m for m in merged if m.kind == event.kind and (
-            m.location is event.location or m.location is None or event.location is None)), None)
+            m.location is event.location or not (m.place_stated and event.place_stated))), None)
         if same is None:
             merged.append(event)
             continue
         same.spans.extend(event.spans)
-        same.location = same.location or event.location
+        if event.place_stated and not same.place_stated:
+            same.location, same.place_stated = event.location, True
         same.date = same.date or event.date
         same.date_text = same.date_text or event.date_text
         for draft, role in event.participants:

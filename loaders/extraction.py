@@ -94,6 +94,7 @@ def analyse(article: Article, docs: list[Doc]) -> Extraction:
     analysis.quotes = [(q.start, q.end) for q in spans]
     entities.cluster(analysis, entities.collect(analysis))
     places.resolve(analysis)
+    coref.resolve_surnames(analysis)
     coref.resolve_descriptions(analysis)
     statements = quotes.direct_statements(analysis, spans)
     statements += quotes.indirect_statements(analysis, spans)

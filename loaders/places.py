@@ -64,12 +64,25 @@ def _cities() -> dict[str, list[dict[str, Any]]]:
     index: dict[str, list[dict[str, Any]]] = {}
     for city in _gazetteer().get_cities().values():
         index.setdefault(city["name"].lower(), []).append(city)
+    for city in _gazetteer().get_cities().values():
+        if int(city["population"]) < 1_000_000:
+            continue
+        for alternate in city.get("alternatenames") or []:
+            key = alternate.lower()
+            if alternate.isascii() and " " in alternate and key not in index \
+                    and city["name"].lower().startswith(key):
+                index[key] = [city]
     return index
 
 
 @lru_cache(maxsize=1)
 def _us_states() -> dict[str, str]:
     return {code: s["name"] for code, s in _gazetteer().get_us_states().items()}
+
+
+def is_known_city(name: str) -> bool:
+    """A city of the gazetteer with at least 30,000 people (to tell "Bolton" from a surname)."""
+    return any(int(c["population"]) >= 30_000 for c in city_candidates(name))
 
 
 def canonical_place(name: str) -> str:
@@ -115,7 +128,8 @@ def _region_of(city: dict[str, Any]) -> tuple[str | None, str]:
 
 def _draft_for(analysis: Analysis, name: str, kind: str) -> Draft:
     for draft in analysis.drafts:
-        if draft.kind == LOCATION and name.lower() in (n.lower() for n in draft.all_names()):
+        if draft.kind == LOCATION and draft.loc_kind != "city" and \
+                name.lower() in (n.lower() for n in draft.all_names()):
             return draft
     draft = Draft(LOCATION, name, label="GAZETTEER", loc_kind=kind)
     analysis.drafts.append(draft)
@@ -142,7 +156,10 @@ def _context_country(analysis: Analysis) -> str | None:
                 country = _country_by_code().get(cities[0]["countrycode"])
         if country:
             counts[country] = counts.get(country, 0) + len(draft.mentions)
-    return max(counts, key=lambda c: counts[c]) if counts else None
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return None
+    return max(counts, key=lambda c: counts[c])
 
 
 def resolve(analysis: Analysis) -> None:
@@ -174,6 +191,8 @@ def _classify(analysis: Analysis, draft: Draft) -> None:
         draft.name, analysis.context_country)
     if city is not None and draft.label != "FAC":
         region, country_name = _region_of(city)
+        if region is not None and region.lower() == draft.name.lower():
+            region = None
         draft.loc_kind, draft.country = "city", country_name
         draft.latitude, draft.longitude = float(city["latitude"]), float(city["longitude"])
         draft.within = _draft_for(analysis, region or country_name, "region" if region else
@@ -211,9 +230,15 @@ def _main_city(analysis: Analysis) -> Draft | None:
         for draft in analysis.drafts:
             if draft.kind == LOCATION and draft.loc_kind == "city" and draft.name == place:
                 return draft
-    cities = [d for d in analysis.drafts if d.kind == LOCATION and d.loc_kind == "city"
-              and (analysis.context_country is None or d.country == analysis.context_country)]
-    return max(cities, key=lambda d: len(d.mentions)) if cities else None
+    cities = sorted((d for d in analysis.drafts if d.kind == LOCATION and d.loc_kind == "city"
+                     and (analysis.context_country is None
+                          or d.country == analysis.context_country)),
+                    key=lambda d: -len(d.mentions))
+    if not cities or len(cities[0].mentions) < 2:
+        return None
+    if len(cities) > 1 and len(cities[1].mentions) == len(cities[0].mentions):
+        return None
+    return cities[0]
 
 
 def _explicit_containment(analysis: Analysis) -> dict[int, Draft]:
@@ -224,6 +249,9 @@ def _explicit_containment(analysis: Analysis) -> dict[int, Draft]:
     for first, second in zip(ordered, ordered[1:], strict=False):
         between = text[first.end : second.start]
         if between.strip() != "," or first.draft is second.draft:
+            continue
+        if re.match(r"\s*(?:,|and\b|or\b)", text[second.end : second.end + 6]) or \
+                re.search(r"(?:,|\band|\bor)\s*$", text[max(0, first.start - 6) : first.start]):
             continue
         outer = second.draft
         larger = outer.loc_kind in ("country", "region") or outer.name in _us_states().values()

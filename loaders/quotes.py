@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from loaders.analysis import Analysis, Draft, Parsed
+from loaders.analysis import PERSON, Analysis, Draft, Parsed
 from loaders.coref import referent
 from loaders.dates import is_age, resolve
 from schema.model import BlockKind, StatementKind
@@ -121,11 +121,34 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _speaker_token(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | None:
-    """A subject token to its entity: compound names use their head's mention."""
-    for candidate in (token, *token.children):
+    """A subject token to its entity: an apposition's name first ("the chief executive,
+    Jane Roe,"), then the token, then its compounds; never a possessor."""
+    appos = [c for c in token.children if c.dep_ == "appos"]
+    compounds = [c for c in token.children if c.dep_ in ("compound", "flat")]
+    for candidate in (*appos, token, *compounds):
         draft = referent(analysis, parsed, candidate)
         if draft is not None and draft.kind in ("person", "organisation"):
             return draft
+    return None
+
+
+def verb_speaker(verb: Token, analysis: Analysis, parsed: Parsed) -> Draft | None:
+    """Who does the speaking: the verb's subject, else a name right before or after it
+    ("..., Eduardo Leite, said"; "said Mark Ellis")."""
+    subject = subject_of(verb)
+    if subject is not None:
+        draft = _speaker_token(subject, analysis, parsed)
+        if draft is not None:
+            return draft
+    doc = verb.doc
+    for step in (-1, 1):
+        i = verb.i + step
+        while 0 <= i < len(doc) and (doc[i].is_punct or doc[i].is_space or doc[i].dep_ == "aux"):
+            i += step
+        if 0 <= i < len(doc):
+            draft = analysis.entity_of(parsed, doc[i])
+            if draft is not None and draft.kind == PERSON:
+                return draft
     return None
 
 
@@ -154,11 +177,9 @@ def _sentence_speaker(sent: Span, parsed: Parsed, analysis: Analysis,
     verbs = _speech_verbs(sent, parsed, spans)
     verbs.sort(key=lambda v: abs(parsed.start(v) - near))
     for verb in verbs:
-        subject = subject_of(verb)
-        if subject is not None:
-            draft = _speaker_token(subject, analysis, parsed)
-            if draft is not None:
-                return draft, verb
+        draft = verb_speaker(verb, analysis, parsed)
+        if draft is not None:
+            return draft, verb
     pobj = _according_to(sent)
     if pobj is not None:
         return _speaker_token(pobj, analysis, parsed), None
@@ -293,8 +314,7 @@ def _indirect_in(sent: Span, parsed: Parsed, analysis: Analysis,
         tokens = _content_tokens(verb)
         if not tokens:
             continue
-        subject = subject_of(verb)
-        speaker = _speaker_token(subject, analysis, parsed) if subject is not None else None
+        speaker = verb_speaker(verb, analysis, parsed)
         if speaker is None:
             continue
         statement = _make_indirect(tokens, parsed, analysis, spans, speaker, verb)

@@ -38,7 +38,11 @@ TITLE_HEADS = frozenset(
     "treasurer commander prosecutor lawyer barrister solicitor partner owner producer "
     "presenter reporter curator principal dean vice-chancellor premier king queen prince "
     "princess pope bishop archbishop boss striker midfielder defender goalkeeper "
-    "administrator representative envoy adviser advisor strategist deputy member".split()
+    "administrator representative envoy adviser advisor strategist deputy member organiser "
+    "organizer official painter artist writer novelist composer musician designer architect "
+    "chef poet playwright conductor dancer filmmaker historian researcher scientist "
+    "campaigner activist spokesperson secretary-general chancellor mp economist "
+    "commentator columnist broadcaster trustee fellow lecturer teacher".split()
 )
 TITLE_MODIFIERS = frozenset(
     "assistant deputy chief senior vice executive general prime foreign home health shadow "
@@ -115,8 +119,10 @@ def _title_phrase(head: Token, analysis: Analysis, parsed: Parsed,
         elif child.dep_ == "poss" or (child.dep_ == "compound" and _org_ref(analysis, parsed,
                                                                             child)):
             organisation = organisation or _org_ref(analysis, parsed, child)
-        elif child.dep_ in ("compound", "amod") and (child.lower_ in TITLE_MODIFIERS
-                                                     or child.lower_ in TITLE_HEADS):
+        elif (child.dep_ in ("compound", "amod") and (child.lower_ in TITLE_MODIFIERS
+                                                      or child.lower_ in TITLE_HEADS)) or (
+            child.dep_ == "compound" and child.pos_ == "NOUN"
+        ):
             title.extend(t for t in child.subtree if t.lower_ not in _FORMER)
     title.sort(key=lambda t: t.i)
     return title, organisation, former
@@ -129,8 +135,26 @@ def _pobj_org(prep: Token, analysis: Analysis, parsed: Parsed) -> Draft | None:
             if found is None:
                 found = next((_org_ref(analysis, parsed, c) for c in child.subtree
                               if _org_ref(analysis, parsed, c)), None)
+            if found is None and child.pos_ == "PROPN" and child.text[:1].isupper() \
+                    and analysis.entity_of(parsed, child) is None and not child.ent_type_:
+                found = _unnamed_org(child, analysis, parsed)
             return found
     return None
+
+
+def _unnamed_org(token: Token, analysis: Analysis, parsed: Parsed) -> Draft:
+    """An organisation the model missed, named after a title: "director of the Tate"."""
+    parts = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det"
+             and (t.pos_ == "PROPN" or t is token)]
+    start, end = parsed.start(parts[0]), parsed.end(parts[-1])
+    name = analysis.article.text[start:end]
+    draft = next((d for d in analysis.drafts if d.kind == ORGANISATION and name in d.all_names()),
+                 None)
+    if draft is None:
+        draft = Draft(ORGANISATION, name, label="ROLE")
+        analysis.drafts.append(draft)
+    analysis.add_mention(draft, parsed, start, end, range(parts[0].i, parts[-1].i + 1))
+    return draft
 
 
 def _pre_name(person_start: Token, analysis: Analysis, parsed: Parsed,

@@ -42,7 +42,8 @@ _BOILERPLATE = re.compile(
     r"|support (?:our|us)|donate|read more|related (?:articles|stories)|let us know)\b",
     re.I,
 )
-_READER = re.compile(r"\b(?:you|your|you're|us|our site)\b", re.I)
+_READER = re.compile(r"\b(?:you|your|you're|us|our)\b|^(?:share|sign|follow|subscribe|click|"
+                     r"read|join|download|get)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?…:\"”’)]$")
 
 
