@@ -6,6 +6,7 @@ Every statement is ``IF NOT EXISTS``, so applying them again changes nothing.
 from __future__ import annotations
 
 from neo4j import AsyncDriver
+
 from schema.labels import Label
 
 _ID_CONSTRAINTS = tuple(
@@ -24,6 +25,10 @@ _INDEXES = (
     "CREATE INDEX event_kind IF NOT EXISTS FOR (n:Event) ON (n.kind)",
     "CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)",
     "CREATE INDEX statement_kind IF NOT EXISTS FOR (n:Statement) ON (n.kind)",
+    "CREATE INDEX statement_article IF NOT EXISTS FOR (n:Statement) ON (n.article)",
+    "CREATE INDEX event_article IF NOT EXISTS FOR (n:Event) ON (n.article)",
+    "CREATE INDEX event_date_text IF NOT EXISTS FOR (n:Event) ON (n.dateText)",
+    "CREATE INDEX person_anonymous IF NOT EXISTS FOR (n:Person) ON (n.anonymous)",
     "CREATE INDEX mention_article IF NOT EXISTS FOR (n:Mention) ON (n.article)",
     "CREATE FULLTEXT INDEX search IF NOT EXISTS "
     "FOR (n:Person|Organisation|Location|Event|Statement|Role) "

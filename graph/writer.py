@@ -1,0 +1,700 @@
+"""Write an :class:`~schema.model.Extraction` into Neo4j, and delete an article again.
+
+One article is one write transaction (``session.execute_write``): all or
+nothing, and the driver retries it when the server reports a transient error
+(a deadlock between concurrent loads, a leader switch). Every statement is a
+batched ``UNWIND`` over one kind of row and every node and relationship is
+``MERGE``\\ d on a stable id, so a retried or repeated transaction changes
+nothing it has already done.
+
+The transaction, in order:
+
+1. read the stored article's checksum: the same checksum is ``unchanged`` and
+   nothing is written;
+2. resolve entity ids: an incoming person, organisation or place whose id is
+   not in the graph, but whose name is a name or alias (``keys``) of exactly one
+   node of its label, is written into that node;
+3. for a new version of a stored article, remove the old version's
+   contribution (its mentions, statements, events and containment claims);
+4. write the article, its mentions, entities, containment, roles, events and
+   statements, each fact ``EVIDENCED_BY`` the mentions of its spans;
+5. delete what step 3 left without evidence, and recompute the aliases and
+   wordings of what it touched from the evidence that remains.
+
+:func:`delete_article` runs steps 3 and 5 and removes the article node.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from neo4j import AsyncDriver, AsyncManagedTransaction
+
+from graph.errors import NotFound
+from graph.records import Counts, DeleteResult, WriteResult, WriteStatus
+from schema.graph_model import caption, mention_id, role_id
+from schema.ids import slugify
+from schema.labels import Label
+from schema.model import Evidence, Extraction
+
+ENTITY_LABELS = (Label.PERSON, Label.ORGANISATION, Label.LOCATION)
+FACT_LABELS = (*ENTITY_LABELS, Label.ROLE, Label.EVENT, Label.STATEMENT)
+
+StatementHook = Callable[[str], None]
+"""Called with a statement's name after it ran inside the transaction (tests inject
+failures with it)."""
+
+Params = dict[str, Any]
+Rows = list[dict[str, Any]]
+
+
+# --- 1. the stored version ---------------------------------------------------------
+
+_ARTICLE_CHECKSUM = "MATCH (a:Article {id: $article}) RETURN a.checksum AS checksum"
+
+
+# --- 2. entity resolution --------------------------------------------------------
+
+_RESOLVE_TEMPLATE = """
+UNWIND $rows AS row
+OPTIONAL MATCH (same:{label} {{id: row.id}})
+WITH row, same
+OPTIONAL MATCH (other:{label})
+WHERE same IS NULL AND row.key IN other.keys
+WITH row, same, other
+ORDER BY other.id
+RETURN row.id AS id, same IS NOT NULL AS exists, collect(other.id) AS candidates
+"""
+_RESOLVE = {label: _RESOLVE_TEMPLATE.format(label=label.value) for label in ENTITY_LABELS}
+
+
+# --- 3. removing a stored article's contribution ---------------------------------
+
+_TOUCHED = """
+MATCH (:Article {id: $article})<-[:FROM]-(:Mention)<-[:EVIDENCED_BY]-(fact)
+WITH DISTINCT fact
+RETURN labels(fact) AS labels, fact.id AS id
+"""
+
+_DELETE_SCOPED_FACTS = """
+CALL () {
+  MATCH (s:Statement {article: $article}) RETURN s AS fact
+  UNION
+  MATCH (e:Event {article: $article}) RETURN e AS fact
+}
+DETACH DELETE fact
+"""
+
+_DELETE_MENTIONS = """
+MATCH (m:Mention {article: $article})
+DETACH DELETE m
+RETURN count(*) AS deleted
+"""
+
+_WITHDRAW_CONTAINMENT = """
+UNWIND $locations AS id
+MATCH (:Location {id: id})-[r:WITHIN]->(:Location)
+WHERE $article IN r.articles
+SET r.articles = [a IN r.articles WHERE a <> $article]
+WITH r WHERE size(r.articles) = 0
+DELETE r
+"""
+
+_DELETE_ARTICLE = "MATCH (a:Article {id: $article}) DETACH DELETE a"
+
+
+# --- 4. writing -------------------------------------------------------------------
+
+_MERGE_ARTICLE = """
+MERGE (a:Article {id: $article})
+SET a += $props, a.loadedAt = datetime()
+"""
+
+_MERGE_MENTIONS = """
+MATCH (a:Article {id: $article})
+UNWIND $rows AS row
+MERGE (m:Mention {id: row.id})
+SET m += row.props
+MERGE (m)-[:FROM]->(a)
+"""
+
+_MERGE_ENTITIES_TEMPLATE = """
+UNWIND $rows AS row
+MERGE (n:{label} {{id: row.id}})
+ON CREATE SET n += row.props
+WITH n, row
+CALL (n, row) {{
+  UNWIND row.mentions AS mention
+  MATCH (m:Mention {{id: mention}})
+  MERGE (n)-[r:EVIDENCED_BY]->(m)
+  SET r += row.evidence
+}}
+"""
+_MERGE_ENTITIES = {
+    label: _MERGE_ENTITIES_TEMPLATE.format(label=label.value) for label in ENTITY_LABELS
+}
+
+_MERGE_CONTAINMENT = """
+UNWIND $rows AS row
+MATCH (inner:Location {id: row.inner})
+MATCH (outer:Location {id: row.outer})
+MERGE (inner)-[r:WITHIN]->(outer)
+SET r.articles = CASE
+  WHEN $article IN coalesce(r.articles, []) THEN r.articles
+  ELSE coalesce(r.articles, []) + $article
+END
+"""
+
+_MERGE_ROLES = """
+UNWIND $rows AS row
+MATCH (p:Person {id: row.person})
+MERGE (r:Role {id: row.id})
+ON CREATE SET r.title = row.title, r.name = row.title
+SET r.status = row.status
+MERGE (p)-[:HOLDS]->(r)
+WITH r, row
+OPTIONAL MATCH (o:Organisation {id: row.organisation})
+FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END |
+  MERGE (r)-[:AT]->(o)
+  SET r.name = r.title + ', ' + o.name
+)
+WITH r, row
+CALL (r, row) {
+  UNWIND row.mentions AS mention
+  MATCH (m:Mention {id: mention})
+  MERGE (r)-[e:EVIDENCED_BY]->(m)
+  SET e.wording = row.wording
+}
+"""
+
+_MERGE_EVENTS = """
+UNWIND $rows AS row
+MERGE (e:Event {id: row.id})
+SET e += row.props
+WITH e, row
+OPTIONAL MATCH (l:Location {id: row.location})
+FOREACH (_ IN CASE WHEN l IS NULL THEN [] ELSE [1] END | MERGE (e)-[:IN]->(l))
+WITH e, row
+CALL (e, row) {
+  UNWIND row.participants AS participant
+  OPTIONAL MATCH (p:Person {id: participant.id})
+  OPTIONAL MATCH (o:Organisation {id: participant.id})
+  WITH e, participant, coalesce(p, o) AS who
+  WHERE who IS NOT NULL
+  MERGE (e)-[:INVOLVED {as: participant.as}]->(who)
+}
+CALL (e, row) {
+  UNWIND row.mentions AS mention
+  MATCH (m:Mention {id: mention})
+  MERGE (e)-[:EVIDENCED_BY]->(m)
+}
+"""
+
+_MERGE_STATEMENTS = """
+UNWIND $rows AS row
+MERGE (s:Statement {id: row.id})
+SET s += row.props
+WITH s, row
+CALL (s, row) {
+  OPTIONAL MATCH (p:Person {id: row.speaker})
+  OPTIONAL MATCH (o:Organisation {id: row.speaker})
+  WITH s, coalesce(p, o) AS speaker
+  WHERE speaker IS NOT NULL
+  MERGE (speaker)-[:SAID]->(s)
+}
+CALL (s, row) {
+  OPTIONAL MATCH (p:Person {id: row.audience})
+  OPTIONAL MATCH (o:Organisation {id: row.audience})
+  WITH s, coalesce(p, o) AS audience
+  WHERE audience IS NOT NULL
+  MERGE (s)-[:TO]->(audience)
+}
+CALL (s, row) {
+  OPTIONAL MATCH (e:Event {id: row.occasion})
+  WITH s, e
+  WHERE e IS NOT NULL
+  MERGE (s)-[:AT]->(e)
+}
+CALL (s, row) {
+  UNWIND row.about AS about
+  OPTIONAL MATCH (p:Person {id: about})
+  OPTIONAL MATCH (o:Organisation {id: about})
+  OPTIONAL MATCH (l:Location {id: about})
+  WITH s, coalesce(p, o, l) AS entity
+  WHERE entity IS NOT NULL
+  MERGE (s)-[:MENTIONS]->(entity)
+}
+CALL (s, row) {
+  UNWIND row.mentions AS mention
+  MATCH (m:Mention {id: mention})
+  MERGE (s)-[:EVIDENCED_BY]->(m)
+}
+"""
+
+
+# --- 5. orphans and derived properties --------------------------------------------
+
+_DELETE_ORPHANS_TEMPLATE = """
+UNWIND $ids AS id
+MATCH (f:{label} {{id: id}})
+WHERE NOT (f)-[:EVIDENCED_BY]->(:Mention)
+DETACH DELETE f
+"""
+_DELETE_ORPHANS = {
+    label: _DELETE_ORPHANS_TEMPLATE.format(label=label.value) for label in FACT_LABELS
+}
+
+# Properties an article states about an entity, kept on its EVIDENCED_BY relationships;
+# the node shows the least value (deterministic whatever the order of loads).
+_STATED = {
+    Label.PERSON: ("honorific",),
+    Label.ORGANISATION: (),
+    Label.LOCATION: ("kind", "latitude", "longitude"),
+}
+
+_REFRESH_STATED_TEMPLATE = """
+CALL (n) {{
+  OPTIONAL MATCH (n)-[r:EVIDENCED_BY]->(:Mention)
+  RETURN min(r.{name}) AS {name}
+}}
+"""
+
+_REFRESH_ALIASES_TEMPLATE = """
+UNWIND $ids AS id
+MATCH (n:{label} {{id: id}})
+CALL (n) {{
+  MATCH (n)-[r:EVIDENCED_BY]->(:Mention)
+  UNWIND r.aliases AS alias
+  WITH DISTINCT n, alias
+  WHERE alias <> n.name
+  ORDER BY alias
+  RETURN collect(alias) AS aliases
+}}
+CALL (n) {{
+  MATCH (n)-[r:EVIDENCED_BY]->(:Mention)
+  UNWIND r.keys AS key
+  WITH DISTINCT key
+  ORDER BY key
+  RETURN collect(key) AS keys
+}}
+{stated}
+SET n.aliases = aliases,
+    n.aliasText = reduce(text = head(aliases), alias IN tail(aliases) | text + ' | ' + alias),
+    n.keys = keys{assign}
+"""
+_REFRESH_ALIASES = {
+    label: _REFRESH_ALIASES_TEMPLATE.format(
+        label=label.value,
+        stated="".join(_REFRESH_STATED_TEMPLATE.format(name=name) for name in _STATED[label]),
+        assign="".join(f",\n    n.{name} = {name}" for name in _STATED[label]),
+    )
+    for label in ENTITY_LABELS
+}
+
+_REFRESH_WORDING = """
+UNWIND $ids AS id
+MATCH (n:Role {id: id})
+CALL (n) {
+  MATCH (n)-[r:EVIDENCED_BY]->(:Mention)
+  WITH DISTINCT r.wording AS wording
+  WHERE wording IS NOT NULL
+  ORDER BY wording
+  RETURN collect(wording) AS wording
+}
+SET n.wording = wording
+"""
+
+
+# --- the rows of one extraction ---------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Tx:
+    """One attempt of the transaction function: runs statements, sums their counters."""
+
+    tx: AsyncManagedTransaction
+    hook: StatementHook | None
+    counts: Counts = field(default_factory=Counts)
+
+    async def run(self, name: str, query: str, **params: Any) -> list[dict[str, Any]]:
+        result = await self.tx.run(query, params)
+        rows = await result.data()
+        summary = await result.consume()
+        self.counts = self.counts + Counts.of(summary.counters)
+        if self.hook is not None:
+            self.hook(name)
+        return rows
+
+
+def _entity_kind_labels(extraction: Extraction) -> dict[str, Label]:
+    labels: dict[str, Label] = {}
+    for person in extraction.people:
+        labels[person.id] = Label.PERSON
+    for organisation in extraction.organisations:
+        labels[organisation.id] = Label.ORGANISATION
+    for location in extraction.locations:
+        labels[location.id] = Label.LOCATION
+    return labels
+
+
+def _resolution_rows(extraction: Extraction) -> dict[Label, Rows]:
+    rows: dict[Label, Rows] = {label: [] for label in ENTITY_LABELS}
+    for person in extraction.people:
+        if not person.anonymous:
+            rows[Label.PERSON].append({"id": person.id, "key": slugify(person.name)})
+    for organisation in extraction.organisations:
+        rows[Label.ORGANISATION].append(
+            {"id": organisation.id, "key": slugify(organisation.name)}
+        )
+    for location in extraction.locations:
+        rows[Label.LOCATION].append({"id": location.id, "key": slugify(location.name)})
+    return rows
+
+
+async def _resolve(run: _Tx, extraction: Extraction) -> dict[str, str]:
+    """Incoming id -> the existing node's id, where the name is one node's name or alias.
+
+    Deterministic: an id already in the graph is kept; otherwise the entity merges
+    into the single node of its label whose ``keys`` (slugs of its names and
+    aliases) hold the incoming name's slug; with two or more such nodes the name
+    is ambiguous and the entity keeps its own id.
+    """
+    remap: dict[str, str] = {}
+    for label, rows in _resolution_rows(extraction).items():
+        if not rows:
+            continue
+        for found in await run.run(f"resolve {label}", _RESOLVE[label], rows=rows):
+            candidates: list[str] = found["candidates"]
+            if not found["exists"] and len(candidates) == 1:
+                remap[found["id"]] = candidates[0]
+    return remap
+
+
+def _spans(evidence: Iterable[Evidence], extraction: Extraction) -> tuple[Evidence, ...]:
+    """A fact's spans; one without evidence is evidenced by the whole article."""
+    spans = tuple(evidence)
+    if spans:
+        return spans
+    text = extraction.article.text
+    return (Evidence(0, len(text), text, "", 0, 0),)
+
+
+def _mention_props(article: str, span: Evidence) -> dict[str, Any]:
+    return {
+        "name": caption(span.text) or "(empty)",
+        "article": article,
+        "start": span.start,
+        "end": span.end,
+        "text": span.text,
+        "sentence": span.sentence or None,
+        "sentenceStart": span.sentence_start if span.sentence else None,
+        "sentenceEnd": span.sentence_end if span.sentence else None,
+    }
+
+
+def _without_nulls(props: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in props.items() if value is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class _Rows:
+    article: Params
+    mentions: Rows
+    entities: dict[Label, Rows]
+    containment: Rows
+    roles: Rows
+    events: Rows
+    statements: Rows
+    warnings: tuple[str, ...]
+
+
+def _rows(extraction: Extraction, remap: Mapping[str, str]) -> _Rows:
+    article = extraction.article
+    aid = article.id
+    known = _entity_kind_labels(extraction)
+    warnings: list[str] = []
+
+    def ref(value: str | None, what: str) -> str | None:
+        if value is None:
+            return None
+        if value not in known and value not in {e.id for e in extraction.events}:
+            warnings.append(f"{what} refers to {value!r}, which the extraction does not hold")
+        return remap.get(value, value)
+
+    mentions: dict[str, Params] = {}
+
+    def evidence_ids(evidence: Iterable[Evidence]) -> list[str]:
+        ids = []
+        for span in _spans(evidence, extraction):
+            mid = mention_id(aid, span.start, span.end)
+            mentions.setdefault(mid, {"id": mid, "props": _mention_props(aid, span)})
+            ids.append(mid)
+        return sorted(set(ids))
+
+    def entity_row(
+        eid: str, name: str, aliases: tuple[str, ...], evidence: tuple[Evidence, ...],
+        props: Mapping[str, Any], stated: Mapping[str, Any], matchable: bool = True,
+    ) -> Params:
+        names = [name, *(a for a in aliases if a != name)]
+        return {
+            "id": remap.get(eid, eid),
+            "props": {"name": name, **props},
+            "mentions": evidence_ids(evidence),
+            "evidence": _without_nulls({
+                "aliases": names,
+                "keys": sorted({slugify(n) for n in names}) if matchable else [],
+                **stated,
+            }),
+        }
+
+    entities: dict[Label, Rows] = {label: [] for label in ENTITY_LABELS}
+    for person in extraction.people:
+        entities[Label.PERSON].append(
+            entity_row(
+                person.id, person.name, person.aliases, person.mentions,
+                {"anonymous": person.anonymous}, {"honorific": person.honorific},
+                matchable=not person.anonymous,
+            )
+        )
+    for organisation in extraction.organisations:
+        entities[Label.ORGANISATION].append(
+            entity_row(organisation.id, organisation.name, organisation.aliases,
+                       organisation.mentions, {}, {})
+        )
+    containment: Rows = []
+    for location in extraction.locations:
+        entities[Label.LOCATION].append(
+            entity_row(
+                location.id, location.name, location.aliases, location.mentions, {},
+                {"kind": location.kind, "latitude": location.latitude,
+                 "longitude": location.longitude},
+            )
+        )
+        outer = ref(location.within, f"location {location.id!r}")
+        inner = remap.get(location.id, location.id)
+        if outer is not None and outer != inner:
+            containment.append({"inner": inner, "outer": outer})
+
+    roles: Rows = []
+    for role in extraction.roles:
+        holder = ref(role.person, f"role {role.id!r}") or role.person
+        employer = ref(role.organisation, f"role {role.id!r}")
+        roles.append({
+            "id": role_id(holder, role.title, employer),
+            "person": holder,
+            "organisation": employer,
+            "title": role.title,
+            "status": role.status.value,
+            "wording": role.wording,
+            "mentions": evidence_ids(role.evidence),
+        })
+
+    # Where each entity was named, to find the entities a statement's words mention.
+    named_at: list[tuple[int, int, str]] = []
+    for person in extraction.people:
+        named_at += [(m.start, m.end, remap.get(person.id, person.id)) for m in person.mentions]
+    for organisation in extraction.organisations:
+        named_at += [
+            (m.start, m.end, remap.get(organisation.id, organisation.id))
+            for m in organisation.mentions
+        ]
+    for location in extraction.locations:
+        named_at += [
+            (m.start, m.end, remap.get(location.id, location.id)) for m in location.mentions
+        ]
+
+    events: Rows = []
+    for event in extraction.events:
+        participants = []
+        for participant in event.participants:
+            who = ref(participant.entity, f"event {event.id!r}")
+            if who is not None:
+                participants.append({"id": who, "as": participant.role})
+        events.append({
+            "id": event.id,
+            "location": ref(event.location, f"event {event.id!r}"),
+            "participants": participants,
+            "mentions": evidence_ids(event.evidence),
+            "props": {
+                "name": caption(event.summary),
+                "article": aid,
+                "kind": event.kind,
+                "summary": event.summary,
+                "date": event.date,
+                "dateText": event.date_text,
+                "quantities": [q.text for q in event.quantities],
+            },
+        })
+
+    statements: Rows = []
+    for statement in extraction.statements:
+        speaker = ref(statement.speaker, f"statement {statement.id!r}")
+        about = sorted({
+            entity
+            for span in statement.evidence
+            for start, end, entity in named_at
+            if span.start <= start and end <= span.end and entity != speaker
+        })
+        statements.append({
+            "id": statement.id,
+            "speaker": speaker,
+            "audience": ref(statement.audience, f"statement {statement.id!r}"),
+            "occasion": ref(statement.occasion, f"statement {statement.id!r}"),
+            "about": about,
+            "mentions": evidence_ids(statement.evidence),
+            "props": {
+                "name": caption(statement.text),
+                "article": aid,
+                "text": statement.text,
+                "kind": statement.kind.value,
+                "when": statement.when,
+            },
+        })
+
+    return _Rows(
+        article={
+            "name": article.headline or aid,
+            "url": article.url,
+            "headline": article.headline,
+            "published": article.published,
+            "source": article.source,
+            "checksum": article.checksum,
+            "text": article.text,
+        },
+        mentions=sorted(mentions.values(), key=lambda row: str(row["id"])),
+        entities={
+            label: sorted(rows, key=lambda row: str(row["id"])) for label, rows in entities.items()
+        },
+        containment=containment,
+        roles=sorted(roles, key=lambda row: str(row["id"])),
+        events=sorted(events, key=lambda row: str(row["id"])),
+        statements=sorted(statements, key=lambda row: str(row["id"])),
+        warnings=tuple(dict.fromkeys(warnings)),
+    )
+
+
+# --- the transactions -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Touched:
+    by_label: dict[Label, list[str]]
+
+    def ids(self, label: Label) -> list[str]:
+        return self.by_label.get(label, [])
+
+
+async def _remove_contribution(run: _Tx, article: str) -> tuple[_Touched, int]:
+    """Remove one article's mentions, statements, events and containment claims;
+    return the facts that lost evidence (some may still have evidence elsewhere) and
+    the number of mentions deleted."""
+    by_label: dict[Label, list[str]] = {}
+    for row in await run.run("touched", _TOUCHED, article=article):
+        for label in FACT_LABELS:
+            if label.value in row["labels"]:
+                by_label.setdefault(label, []).append(row["id"])
+    await run.run("delete scoped facts", _DELETE_SCOPED_FACTS, article=article)
+    mentions = await run.run("delete mentions", _DELETE_MENTIONS, article=article)
+    await run.run(
+        "withdraw containment", _WITHDRAW_CONTAINMENT,
+        article=article, locations=by_label.get(Label.LOCATION, []),
+    )
+    return _Touched(by_label), int(mentions[0]["deleted"])
+
+
+async def _clean_up(run: _Tx, touched: _Touched, written: Mapping[Label, list[str]]) -> None:
+    """Delete touched facts left without evidence, then refresh derived properties."""
+    for label in FACT_LABELS:
+        if touched.ids(label):
+            await run.run(f"delete orphan {label}", _DELETE_ORPHANS[label], ids=touched.ids(label))
+    for label in ENTITY_LABELS:
+        ids = sorted({*touched.ids(label), *written.get(label, [])})
+        if ids:
+            await run.run(f"refresh {label}", _REFRESH_ALIASES[label], ids=ids)
+    role_ids = sorted({*touched.ids(Label.ROLE), *written.get(Label.ROLE, [])})
+    if role_ids:
+        await run.run("refresh roles", _REFRESH_WORDING, ids=role_ids)
+
+
+async def _write_tx(
+    tx: AsyncManagedTransaction, extraction: Extraction, hook: StatementHook | None
+) -> WriteResult:
+    run = _Tx(tx, hook)
+    aid = extraction.article.id
+    stored = await run.run("checksum", _ARTICLE_CHECKSUM, article=aid)
+    if stored and stored[0]["checksum"] == extraction.article.checksum:
+        return WriteResult(aid, WriteStatus.UNCHANGED)
+    remap = await _resolve(run, extraction)
+    rows = _rows(extraction, remap)
+    touched = (await _remove_contribution(run, aid))[0] if stored else _Touched({})
+
+    await run.run("article", _MERGE_ARTICLE, article=aid, props=_without_nulls(rows.article))
+    await run.run("mentions", _MERGE_MENTIONS, article=aid, rows=rows.mentions)
+    for label in ENTITY_LABELS:
+        if rows.entities[label]:
+            await run.run(str(label), _MERGE_ENTITIES[label], rows=rows.entities[label])
+    if rows.containment:
+        await run.run("containment", _MERGE_CONTAINMENT, article=aid, rows=rows.containment)
+    if rows.roles:
+        await run.run("roles", _MERGE_ROLES, rows=rows.roles)
+    if rows.events:
+        await run.run("events", _MERGE_EVENTS, rows=rows.events)
+    if rows.statements:
+        await run.run("statements", _MERGE_STATEMENTS, rows=rows.statements)
+
+    written: dict[Label, list[str]] = {
+        label: [str(row["id"]) for row in rows.entities[label]] for label in ENTITY_LABELS
+    }
+    written[Label.ROLE] = [str(row["id"]) for row in rows.roles]
+    await _clean_up(run, touched, written)
+    return WriteResult(
+        aid,
+        WriteStatus.UPDATED if stored else WriteStatus.CREATED,
+        run.counts,
+        merged=tuple(sorted(remap.items())),
+        warnings=rows.warnings,
+    )
+
+
+async def write_extraction(
+    driver: AsyncDriver,
+    database: str,
+    extraction: Extraction,
+    *,
+    after_statement: StatementHook | None = None,
+) -> WriteResult:
+    """Write one article's extraction in one transaction (retried on transient errors).
+
+    ``after_statement`` is called with each statement's name once it ran; an
+    exception it raises aborts the transaction, which leaves the graph as it was.
+    """
+    async with driver.session(database=database) as session:
+        return await session.execute_write(_write_tx, extraction, after_statement)
+
+
+async def _delete_tx(
+    tx: AsyncManagedTransaction, article: str, hook: StatementHook | None
+) -> DeleteResult:
+    run = _Tx(tx, hook)
+    if not await run.run("checksum", _ARTICLE_CHECKSUM, article=article):
+        raise NotFound(f"No article with id {article!r} in the graph.")
+    touched, mentions = await _remove_contribution(run, article)
+    await run.run("article", _DELETE_ARTICLE, article=article)
+    await _clean_up(run, touched, {})
+    facts = run.counts.nodes_deleted - mentions - 1
+    return DeleteResult(article, run.counts, facts_deleted=facts)
+
+
+async def delete_article(
+    driver: AsyncDriver,
+    database: str,
+    article: str,
+    *,
+    after_statement: StatementHook | None = None,
+) -> DeleteResult:
+    """Remove one article and every fact only it supported; raise NotFound if absent."""
+    async with driver.session(database=database) as session:
+        return await session.execute_write(_delete_tx, article, after_statement)
+
