@@ -27,7 +27,7 @@ app = typer.Typer(
 app.add_typer(neo4j_commands.app, name="neo4j")
 
 # Command modules with a `register(app)` function, added when present.
-_COMMAND_MODULES = ("extract", "ingest", "cypher", "serve", "export")
+_COMMAND_MODULES = ("migrate", "extract", "ingest", "delete", "cypher", "serve", "export")
 for _name in _COMMAND_MODULES:
     try:
         _module = importlib.import_module(f"api.commands.{_name}")
@@ -37,7 +37,7 @@ for _name in _COMMAND_MODULES:
         continue
     _module.register(app)
 
-_err = Console(stderr=True)
+_err = Console(stderr=True, soft_wrap=True)
 
 
 @app.callback()

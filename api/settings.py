@@ -62,7 +62,7 @@ class Settings:
     def local_server(self) -> LocalServerConfig:
         return LocalServerConfig(
             state_dir=self.home,
-            pom=PROJECT_ROOT / "neo4j" / "pom.xml",
+            pom=PROJECT_ROOT / "neo4j-runtime" / "pom.xml",
             instance=self.neo4j_instance,
             bolt_port=self.neo4j_bolt_port,
             http_port=self.neo4j_http_port,

@@ -1,6 +1,6 @@
 """The project's own local Neo4j server: Community 5.26 LTS from Maven Central.
 
-``neo4j/pom.xml`` names the server (``org.neo4j:neo4j``) and the Browser
+``neo4j-runtime/pom.xml`` names the server (``org.neo4j:neo4j``) and the Browser
 (``org.neo4j.client:neo4j-browser``). The first start copies their jars into
 ``{state_dir}/neo4j/lib-{pom hash}`` with Maven; later starts reuse them, and a
 changed pom fetches again. Each *instance* (``default`` for the user, ``test``
@@ -28,6 +28,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
 from graph.errors import (
@@ -39,7 +40,6 @@ from graph.errors import (
     PortInUse,
     ServerStartTimeout,
 )
-from neo4j import GraphDatabase
 
 USER = "neo4j"
 _LAUNCHER = "org.neo4j.server.startup.Neo4jCommand"
@@ -50,7 +50,7 @@ _MIN_JAVA = 17
 @dataclass(frozen=True, slots=True)
 class LocalServerConfig:
     state_dir: Path  # the project-local, git-ignored folder (.newsgraph)
-    pom: Path  # neo4j/pom.xml
+    pom: Path  # neo4j-runtime/pom.xml
     instance: str = "default"
     bolt_port: int = 7687
     http_port: int = 7474

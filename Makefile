@@ -1,0 +1,66 @@
+# newsgraph — the two commands a person needs:
+#   make run    set up everything, start the local Neo4j, load ARTICLES, serve the API
+#   make test   set up everything, run the test suite against a throw-away Neo4j
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+NG := $(VENV)/bin/newsgraph
+ARTICLES ?= ../shared/data/seed/article.txt
+PYTEST_ARGS ?=
+# The throw-away server of the test suite: its own instance, data folder and ports.
+TEST_INSTANCE ?= test
+TEST_BOLT_PORT ?= 17687
+TEST_HTTP_PORT ?= 17474
+
+.PHONY: setup run test lint neo4j-start neo4j-stop neo4j-status bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "newsgraph needs Python 3.11 or newer: set PYTHON=python3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test,model]'
+	@touch $@
+
+run: setup
+	$(NG) neo4j start
+	@if $(NG) --help | grep -q ' ingest '; then \
+	  $(NG) ingest $(ARTICLES); \
+	else echo "not yet built: 'newsgraph ingest' (loading $(ARTICLES) into the graph)"; fi
+	@if $(NG) --help | grep -q ' serve '; then \
+	  echo "GraphQL:      http://$${NEWSGRAPH_API_HOST:-127.0.0.1}:$${NEWSGRAPH_API_PORT:-8000}/graphql"; \
+	  echo "Neo4j Browser: $$($(NG) neo4j status | awk '$$1=="browser"{print $$2}')"; \
+	  exec $(NG) serve; \
+	else \
+	  echo "not yet built: 'newsgraph serve' (the GraphQL API)"; \
+	  $(NG) neo4j status; \
+	fi
+
+# Start a fresh throw-away Neo4j, run pytest against it, and stop it whatever happens.
+test: setup
+	@set -euo pipefail; \
+	stop() { $(NG) neo4j stop --instance $(TEST_INSTANCE) --bolt-port $(TEST_BOLT_PORT) --http-port $(TEST_HTTP_PORT) >/dev/null 2>&1 || true; }; \
+	trap stop EXIT; trap 'stop; exit 130' INT TERM; \
+	exports=$$($(NG) neo4j start --fresh --env --instance $(TEST_INSTANCE) --bolt-port $(TEST_BOLT_PORT) --http-port $(TEST_HTTP_PORT)); \
+	eval "$$exports"; \
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+
+neo4j-start: setup
+	$(NG) neo4j start
+neo4j-stop: setup
+	$(NG) neo4j stop
+neo4j-status: setup
+	$(NG) neo4j status
+
+bench: setup
+	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+clean:
+	-$(NG) neo4j stop
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info
