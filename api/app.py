@@ -1,0 +1,222 @@
+"""The HTTP app: ``create_app(settings)`` -> a Starlette application.
+
+Routes: ``/graphql`` (GraphiQL in a browser when enabled), ``/healthz`` (the
+process answers), ``/readyz`` (Neo4j answers; 503 when it does not), and the
+RDF routes of :mod:`api.rdf_routes` when that module is installed.
+
+The lifespan opens the process's one async driver and applies the migrations;
+a database that is down at start does not stop the app (``/readyz`` says so,
+and the migrations are applied once it answers). Every request body is capped
+(413), and CORS allows only the configured origins.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import anyio
+from neo4j import AsyncDriver
+from neo4j.exceptions import DriverError, Neo4jError
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import HTTPConnection, Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+
+from api.graphql.context import Context
+from api.graphql.limits import Limits
+from api.graphql.schema import build_schema
+from api.runtime import resolve_connection
+from api.settings import Settings
+from graph.driver import Connection, open_driver
+from graph.errors import GraphError
+from graph.migrations import apply_migrations
+from graph.reads import GraphReader, RoundTrips
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Runtime:
+    """What the lifespan opens once per process and every request shares."""
+
+    driver: AsyncDriver
+    connection: Connection
+    round_trips: RoundTrips
+    migrated: bool = False
+
+    def reader(self, timeout: float) -> GraphReader:
+        return GraphReader(
+            self.driver, self.connection.database, timeout=timeout, round_trips=self.round_trips
+        )
+
+    async def migrate(self) -> None:
+        """Apply the migrations once; raise GraphError when the database does not answer."""
+        if self.migrated:
+            return
+        try:
+            await apply_migrations(self.driver, self.connection.database)
+        except (DriverError, Neo4jError) as exc:
+            raise GraphError(f"cannot apply migrations: {exc}") from exc
+        self.migrated = True
+
+
+def runtime_of(connection: HTTPConnection) -> Runtime:
+    runtime: Runtime = connection.app.state.runtime
+    return runtime
+
+
+class GraphQLView(GraphQL[Context, None]):
+    """Strawberry's ASGI view with the typed per-request context."""
+
+    def __init__(self, settings: Settings, limits: Limits) -> None:
+        super().__init__(
+            build_schema(limits, debug=settings.debug),
+            graphql_ide="graphiql" if settings.graphiql else None,
+        )
+        self.settings = settings
+        self.limits = limits
+
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket
+    ) -> Context:
+        runtime = runtime_of(request)
+        return Context(
+            request=request,
+            response=response,
+            settings=self.settings,
+            limits=self.limits,
+            driver=runtime.driver,
+            database=runtime.connection.database,
+            reader=runtime.reader(self.limits.query_timeout),
+        )
+
+
+class BodySizeLimit:
+    """Answer 413 to a request whose body is larger than ``max_bytes``."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", ()):
+            if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
+                await self._too_large(scope, receive, send)
+                return
+        chunks: list[bytes] = []
+        size = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body = message.get("body", b"")
+            size += len(body)
+            if size > self.max_bytes:
+                await self._too_large(scope, receive, send)
+                return
+            chunks.append(body)
+            more = bool(message.get("more_body", False))
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = JSONResponse(
+            {"error": f"The request body is larger than {self.max_bytes} bytes."},
+            status_code=413,
+        )
+        await response(scope, receive, send)
+
+
+async def healthz(request: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+def _readyz(limits: Limits) -> Callable[[Request], Awaitable[Response]]:
+    async def readyz(request: Request) -> Response:
+        runtime = runtime_of(request)
+        try:
+            with anyio.fail_after(limits.readiness_timeout):
+                await runtime.reader(limits.readiness_timeout).ping()
+                await runtime.migrate()
+        except (GraphError, TimeoutError, DriverError, Neo4jError) as exc:
+            log.warning("not ready: %s", exc)
+            return JSONResponse(
+                {"status": "unavailable", "detail": "Neo4j does not answer."}, status_code=503
+            )
+        return JSONResponse({"status": "ready"})
+
+    return readyz
+
+
+def _optional_routes(settings: Settings) -> list[BaseRoute]:
+    """Routes of optional modules (the RDF endpoints), when they are installed."""
+    try:
+        module = importlib.import_module("api.rdf_routes")
+    except ModuleNotFoundError as exc:
+        if exc.name != "api.rdf_routes":
+            raise
+        return []
+    routes: list[BaseRoute] = list(module.routes(settings))
+    return routes
+
+
+def create_app(settings: Settings, *, limits: Limits | None = None) -> Starlette:
+    """The API as an ASGI app; the driver is opened by its lifespan."""
+    limits = limits or Limits()
+    graphql = GraphQLView(settings, limits)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
+        connection = await anyio.to_thread.run_sync(resolve_connection, settings)
+        driver = await open_driver(connection, verify=False)
+        runtime = Runtime(driver=driver, connection=connection, round_trips=RoundTrips())
+        try:
+            await runtime.migrate()
+        except GraphError as exc:
+            log.warning("Neo4j is not answering at start (%s); /readyz reports 503 until it does",
+                        exc)
+        app.state.runtime = runtime
+        try:
+            yield {}
+        finally:
+            await driver.close()
+
+    routes: list[BaseRoute] = [
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/readyz", _readyz(limits), methods=["GET"]),
+        *_optional_routes(settings),
+    ]
+    middleware = [
+        Middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST", "OPTIONS"],
+            allow_headers=["Authorization", "Content-Type"],
+            max_age=600,
+        ),
+        Middleware(BodySizeLimit, max_bytes=limits.body_limit(settings.max_article_bytes)),
+    ]
+    return Starlette(debug=settings.debug, routes=routes, middleware=middleware, lifespan=lifespan)

@@ -1,0 +1,144 @@
+"""Relay connections: edges with opaque cursors, ``pageInfo`` and ``totalCount``.
+
+A cursor is base64 of ``{"o": order, "k": sort key, "i": id}`` (or ``{"s": offset}``
+for search): opaque to clients, checked on the way back in, so a cursor from
+another ordering, or a made-up one, is a clear ``INVALID_CURSOR`` error.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+import strawberry
+
+from api.graphql.context import Info
+from api.graphql.errors import InvalidArgument, InvalidCursor
+from graph.pages import Keyset, NodeFilter, Order, read_page
+from graph.reads import GraphNode
+from schema.labels import Label
+
+T = TypeVar("T")
+
+_CURSOR_PREFIX = "c1:"
+MAX_CURSOR_LENGTH = 1000
+
+
+@strawberry.type(description="Where a page sits in the whole list.")
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type(description="One item of a page, with the cursor to continue after it.")
+class Edge(Generic[T]):
+    cursor: str
+    node: T
+
+
+@strawberry.type(description="A page of a list: `edges`, `pageInfo`, and the `totalCount` "
+                 "of every item that matches the filter.")
+class Connection(Generic[T]):
+    edges: list[Edge[T]]
+    page_info: PageInfo
+    total_count: int
+
+    @strawberry.field(description="The page's nodes, without cursors.")
+    def nodes(self) -> list[T]:
+        return [edge.node for edge in self.edges]
+
+
+def encode_cursor(payload: dict[str, str | int]) -> str:
+    raw = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return base64.urlsafe_b64encode(_CURSOR_PREFIX.encode() + raw).decode("ascii")
+
+
+def decode_cursor(cursor: str) -> dict[str, object]:
+    """The payload of a cursor; InvalidCursor for anything this API did not make."""
+    if len(cursor) > MAX_CURSOR_LENGTH:
+        raise InvalidCursor("Invalid cursor: too long. Pass a cursor from a previous page.")
+    try:
+        raw = base64.urlsafe_b64decode(cursor.encode("ascii"))
+        if not raw.startswith(_CURSOR_PREFIX.encode()):
+            raise ValueError("prefix")
+        payload = json.loads(raw[len(_CURSOR_PREFIX) :].decode("utf-8"))
+    except (ValueError, UnicodeError, binascii.Error) as exc:
+        raise InvalidCursor(
+            f"Invalid cursor {cursor[:40]!r}: pass the `endCursor` or an edge `cursor` "
+            "of a previous page, unchanged."
+        ) from exc
+    if not isinstance(payload, dict):
+        raise InvalidCursor(f"Invalid cursor {cursor[:40]!r}.")
+    return payload
+
+
+def keyset_from_cursor(cursor: str, order: Order) -> Keyset:
+    payload = decode_cursor(cursor)
+    key, node_id, cursor_order = payload.get("k"), payload.get("i"), payload.get("o")
+    if not isinstance(key, str) or not isinstance(node_id, str):
+        raise InvalidCursor(f"Invalid cursor {cursor[:40]!r}: not a cursor of this list.")
+    if cursor_order != order.value:
+        raise InvalidCursor(
+            f"Invalid cursor: it belongs to ordering {cursor_order!r}, not {order.value!r}; "
+            "start again without `after` when you change `orderBy`."
+        )
+    return Keyset(key=key, id=node_id)
+
+
+def offset_from_cursor(cursor: str) -> int:
+    payload = decode_cursor(cursor)
+    offset = payload.get("s")
+    if not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
+        raise InvalidCursor(f"Invalid cursor {cursor[:40]!r}: not a cursor of search results.")
+    return offset
+
+
+def page_size(first: int | None, info: Info, *, nested: bool = False) -> int:
+    limits = info.context.limits
+    maximum = limits.max_nested if nested else limits.max_page_size
+    if first is None:
+        return limits.default_nested if nested else limits.default_page_size
+    if not 1 <= first <= maximum:
+        raise InvalidArgument(f"`first` must be between 1 and {maximum} (got {first}).")
+    return first
+
+
+async def node_connection(
+    info: Info,
+    label: Label,
+    convert: Callable[[GraphNode], T],
+    *,
+    node_filter: NodeFilter,
+    order: Order,
+    first: int | None,
+    after: str | None,
+) -> Connection[T]:
+    """One page of ``label`` nodes as a connection (one Cypher round trip)."""
+    limit = page_size(first, info)
+    keyset = keyset_from_cursor(after, order) if after is not None else None
+    page = await read_page(
+        info.context.reader, label, node_filter=node_filter, order=order, limit=limit, after=keyset
+    )
+    info.context.loaders.prime([item.node for item in page.items])
+    edges = [
+        Edge(
+            cursor=encode_cursor({"o": order.value, "k": item.position.key, "i": item.position.id}),
+            node=convert(item.node),
+        )
+        for item in page.items
+    ]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=page.has_next,
+            has_previous_page=keyset is not None,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        total_count=page.total,
+    )

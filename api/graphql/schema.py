@@ -1,0 +1,50 @@
+"""The strawberry schema, with the limits every request is checked against."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import (
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+
+from api.graphql.article import Article
+from api.graphql.errors import PublicErrors
+from api.graphql.event import Event
+from api.graphql.limits import Limits
+from api.graphql.location import Location
+from api.graphql.mutations import Mutation
+from api.graphql.organisation import Organisation
+from api.graphql.person import Person
+from api.graphql.query import Query
+from api.graphql.role import Role
+from api.graphql.statement import Statement
+
+# Types reachable only through the Node interface are listed so the SDL has them.
+_TYPES = (Article, Person, Organisation, Location, Role, Event, Statement)
+
+
+def build_schema(limits: Limits | None = None, *, debug: bool = False) -> strawberry.Schema:
+    """The schema; its SDL does not depend on the limits (schema/schema.graphql)."""
+    limits = limits or Limits()
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        types=list(_TYPES),
+        extensions=[
+            lambda: ParserCache(maxsize=256),
+            lambda: ValidationCache(maxsize=256),
+            lambda: QueryDepthLimiter(max_depth=limits.max_depth),
+            lambda: MaxAliasesLimiter(max_alias_count=limits.max_aliases),
+            lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
+            lambda: PublicErrors(debug=debug),
+        ],
+    )
+
+
+def sdl() -> str:
+    """The schema in GraphQL SDL, as committed in schema/schema.graphql."""
+    return str(build_schema()) + "\n"

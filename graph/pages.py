@@ -1,0 +1,274 @@
+"""Filtered, ordered pages of one kind of node, with keyset cursors and a total.
+
+A page is read in one round trip: one subquery counts every match, the other
+returns up to ``limit`` nodes after the keyset position ``(key, id)``. The sort
+key comes from a whitelist (:class:`Order`) and each filter's condition from a
+fixed table (``_FILTERS``); a query is those constant fragments joined, built
+once per combination and cached, with every value a ``$parameter``. Paging by keyset (not offset) means no item is lost
+or repeated between pages while the ordering key of the rest is unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, LiteralString
+
+from schema.labels import Label
+
+from graph.reads import GraphNode, GraphReader, projection, to_node
+
+
+class Order(StrEnum):
+    """The orders a page may be sorted by; each names its key and direction."""
+
+    NAME_ASC = "name_asc"
+    NAME_DESC = "name_desc"
+    TITLE_ASC = "title_asc"
+    TITLE_DESC = "title_desc"
+    DATE_ASC = "date_asc"
+    DATE_DESC = "date_desc"
+    KIND_ASC = "kind_asc"
+    TEXT_ASC = "text_asc"
+    PUBLISHED_ASC = "published_asc"
+    PUBLISHED_DESC = "published_desc"
+    HEADLINE_ASC = "headline_asc"
+
+
+# (sort key expression over n, descending?) -- the key is always a string.
+_ORDER_KEYS: dict[Order, tuple[LiteralString, bool]] = {
+    Order.NAME_ASC: ("toLower(coalesce(n.name, ''))", False),
+    Order.NAME_DESC: ("toLower(coalesce(n.name, ''))", True),
+    Order.TITLE_ASC: ("toLower(coalesce(n.title, ''))", False),
+    Order.TITLE_DESC: ("toLower(coalesce(n.title, ''))", True),
+    Order.DATE_ASC: ("coalesce(n.date, '')", False),
+    Order.DATE_DESC: ("coalesce(n.date, '')", True),
+    Order.KIND_ASC: ("coalesce(n.kind, '')", False),
+    Order.TEXT_ASC: ("toLower(coalesce(n.text, ''))", False),
+    Order.PUBLISHED_ASC: ("coalesce(toString(n.published), '')", False),
+    Order.PUBLISHED_DESC: ("coalesce(toString(n.published), '')", True),
+    Order.HEADLINE_ASC: ("toLower(coalesce(n.headline, ''))", False),
+}
+
+_IN_ARTICLE: LiteralString = "EXISTS { (n)-[:EVIDENCED_BY]->(:Mention {article: $article}) }"
+_NAME_EQUALS: LiteralString = (
+    "(toLower(n.name) = $nameEquals "
+    "OR any(alias IN coalesce(n.aliases, []) WHERE toLower(alias) = $nameEquals))"
+)
+_NAME_CONTAINS: LiteralString = (
+    "(toLower(n.name) CONTAINS $nameContains "
+    "OR any(alias IN coalesce(n.aliases, []) WHERE toLower(alias) CONTAINS $nameContains))"
+)
+
+# Per label, the condition each filter adds (keyed by its parameter's name). Only
+# the filters a request uses are joined into its WHERE clause, so each
+# combination is a query of its own, planned once and cached by the server.
+_FILTERS: dict[Label, dict[str, LiteralString]] = {
+    Label.PERSON: {
+        "nameEquals": _NAME_EQUALS,
+        "nameContains": _NAME_CONTAINS,
+        "article": _IN_ARTICLE,
+        "organisation": (
+            "EXISTS { (n)-[:HOLDS]->(:Role)-[:AT]->(:Organisation {id: $organisation}) }"
+        ),
+    },
+    Label.ORGANISATION: {
+        "nameEquals": _NAME_EQUALS,
+        "nameContains": _NAME_CONTAINS,
+        "article": _IN_ARTICLE,
+    },
+    Label.LOCATION: {
+        "nameEquals": _NAME_EQUALS,
+        "nameContains": _NAME_CONTAINS,
+        "article": _IN_ARTICLE,
+        "kind": "n.kind = $kind",
+        "location": "EXISTS { (n)-[:WITHIN]->+(:Location {id: $location}) }",
+    },
+    Label.ROLE: {
+        "nameEquals": "toLower(n.title) = $nameEquals",
+        "nameContains": "toLower(n.title) CONTAINS $nameContains",
+        "status": "n.status = $status",
+        "article": _IN_ARTICLE,
+        "person": "EXISTS { (:Person {id: $person})-[:HOLDS]->(n) }",
+        "organisation": "EXISTS { (n)-[:AT]->(:Organisation {id: $organisation}) }",
+    },
+    Label.EVENT: {
+        "kind": "n.kind = $kind",
+        "nameContains": "toLower(n.summary) CONTAINS $nameContains",
+        "dateFrom": "n.date >= $dateFrom",
+        "dateTo": "n.date <= $dateTo",
+        "article": _IN_ARTICLE,
+        "location": (
+            "EXISTS { (n)-[:IN]->(:Location)-[:WITHIN]->*(:Location {id: $location}) }"
+        ),
+        "person": (
+            "(EXISTS { (n)-[:INVOLVED]->(:Person {id: $person}) } "
+            "OR EXISTS { (n)-[:INVOLVED]->(:Organisation {id: $person}) })"
+        ),
+        "organisation": "EXISTS { (n)-[:INVOLVED]->(:Organisation {id: $organisation}) }",
+    },
+    Label.STATEMENT: {
+        "kind": "n.kind = $kind",
+        "nameContains": "toLower(n.text) CONTAINS $nameContains",
+        "article": _IN_ARTICLE,
+        "speaker": (
+            "(EXISTS { (:Person {id: $speaker})-[:SAID]->(n) } "
+            "OR EXISTS { (:Organisation {id: $speaker})-[:SAID]->(n) })"
+        ),
+        "audience": (
+            "(EXISTS { (n)-[:TO]->(:Person {id: $audience}) } "
+            "OR EXISTS { (n)-[:TO]->(:Organisation {id: $audience}) })"
+        ),
+        "event": "EXISTS { (n)-[:AT]->(:Event {id: $event}) }",
+        "about": "EXISTS { (n)-[:MENTIONS]->(m) WHERE m.id = $about }",
+        "organisation": (
+            "(EXISTS { (:Organisation {id: $organisation})-[:SAID]->(n) } OR EXISTS "
+            "{ (:Organisation {id: $organisation})<-[:AT]-(:Role)<-[:HOLDS]-(:Person)-[:SAID]->(n) })"
+        ),
+    },
+    Label.ARTICLE: {
+        "nameContains": "toLower(n.headline) CONTAINS $nameContains",
+        "source": "toLower(n.source) = $source",
+        "publishedFrom": "n.published >= $publishedFrom",
+        "publishedTo": "n.published <= $publishedTo",
+        "about": "EXISTS { (n)<-[:FROM]-(:Mention)<-[:EVIDENCED_BY]-(f) WHERE f.id = $about }",
+    },
+}
+
+#: The orders each label accepts (the first is the default).
+ORDERS: dict[Label, tuple[Order, ...]] = {
+    Label.PERSON: (Order.NAME_ASC, Order.NAME_DESC),
+    Label.ORGANISATION: (Order.NAME_ASC, Order.NAME_DESC),
+    Label.LOCATION: (Order.NAME_ASC, Order.NAME_DESC),
+    Label.ROLE: (Order.TITLE_ASC, Order.TITLE_DESC),
+    Label.EVENT: (Order.DATE_ASC, Order.DATE_DESC, Order.KIND_ASC),
+    Label.STATEMENT: (Order.TEXT_ASC,),
+    Label.ARTICLE: (Order.PUBLISHED_DESC, Order.PUBLISHED_ASC, Order.HEADLINE_ASC),
+}
+
+
+@functools.lru_cache(maxsize=512)
+def _page_query(label: Label, order: Order, filters: frozenset[str]) -> LiteralString:
+    """The page query of a label, an order and the names of the filters in use."""
+    key, descending = _ORDER_KEYS[order]
+    conditions = _FILTERS[label]
+    where = " AND ".join(conditions[name] for name in sorted(filters)) or "true"
+    if descending:
+        after = "($afterId IS NULL OR k < $afterKey OR (k = $afterKey AND n.id > $afterId))"
+        sort = "k DESC, n.id"
+    else:
+        after = "($afterId IS NULL OR k > $afterKey OR (k = $afterKey AND n.id > $afterId))"
+        sort = "k, n.id"
+    return (
+        f"CALL () {{ MATCH (n:{label.value}) WHERE {where} RETURN count(n) AS total }} "
+        f"CALL () {{ MATCH (n:{label.value}) WHERE {where} "
+        f"WITH n, {key} AS k WHERE {after} "
+        f"WITH n, k ORDER BY {sort} LIMIT $limit "
+        f"RETURN collect({{key: k, node: {projection(label)}}}) AS rows }} "
+        "RETURN total, rows"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Keyset:
+    """A position in an ordered page: the sort key and id of the last item seen."""
+
+    key: str
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageItem:
+    node: GraphNode
+    position: Keyset
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    items: tuple[PageItem, ...]
+    total: int
+    has_next: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NodeFilter:
+    """Every filter a page may use; None means "any". Text filters are case-insensitive."""
+
+    name_equals: str | None = None  # name or alias (title for roles)
+    name_contains: str | None = None  # name/alias, title, summary, text or headline
+    kind: str | None = None
+    status: str | None = None
+    article: str | None = None
+    person: str | None = None
+    organisation: str | None = None
+    location: str | None = None  # a Location id: the place itself or one within it
+    speaker: str | None = None
+    audience: str | None = None
+    event: str | None = None
+    about: str | None = None  # an entity a statement mentions / an article supports
+    source: str | None = None
+    date_from: str | None = None  # ISO date, inclusive
+    date_to: str | None = None
+    published_from: dt.date | None = None
+    published_to: dt.date | None = None
+
+    def parameters(self) -> dict[str, Any]:
+        def lower(value: str | None) -> str | None:
+            return value.lower() if value is not None else None
+
+        return {
+            "nameEquals": lower(self.name_equals),
+            "nameContains": lower(self.name_contains),
+            "kind": self.kind,
+            "status": self.status,
+            "article": self.article,
+            "person": self.person,
+            "organisation": self.organisation,
+            "location": self.location,
+            "speaker": self.speaker,
+            "audience": self.audience,
+            "event": self.event,
+            "about": self.about,
+            "source": lower(self.source),
+            "dateFrom": self.date_from,
+            "dateTo": self.date_to,
+            "publishedFrom": self.published_from,
+            "publishedTo": self.published_to,
+        }
+
+
+async def read_page(
+    reader: GraphReader,
+    label: Label,
+    *,
+    node_filter: NodeFilter,
+    order: Order,
+    limit: int,
+    after: Keyset | None = None,
+) -> Page:
+    """Up to ``limit`` nodes of ``label`` matching the filter, after ``after``; one round trip.
+
+    Raises ValueError for an order the label does not accept."""
+    if order not in ORDERS[label]:
+        raise ValueError(f"{label.value} cannot be ordered by {order.value}")
+    parameters = {k: v for k, v in node_filter.parameters().items() if v is not None}
+    unknown = set(parameters) - set(_FILTERS[label])
+    if unknown:
+        raise ValueError(f"{label.value} cannot be filtered by {', '.join(sorted(unknown))}")
+    records = await reader.run(
+        _page_query(label, order, frozenset(parameters)),
+        **parameters,
+        afterKey=after.key if after else None,
+        afterId=after.id if after else None,
+        limit=limit + 1,
+    )
+    record = records[0]
+    rows = record["rows"]
+    items = tuple(
+        PageItem(node=node, position=Keyset(key=str(row["key"]), id=node.id))
+        for row in rows[:limit]
+        for node in (to_node(row["node"]),)
+    )
+    return Page(items=items, total=int(record["total"]), has_next=len(rows) > limit)

@@ -1,0 +1,493 @@
+"""Reads for the API: nodes by id, one hop along a relationship, evidence.
+
+Everything here returns the domain dataclasses of :mod:`schema.model` (or the
+small read-side dataclasses below); no ``Record`` or dict leaves this module.
+Every query is a module-level constant whose varying parts (labels, patterns,
+sort keys) are chosen from enum whitelists when the module is imported; values
+are always ``$parameters``.
+
+:class:`GraphReader` is what the API holds per request: the process's driver,
+the database, a transaction timeout, and a :class:`RoundTrips` counter shared by
+the process, so a test (or an operator) can see how many Cypher round trips a
+request cost. Errors::
+
+    GraphError (graph.errors)
+    ├── GraphUnavailable   the server does not answer (raised here for any
+    │                      connection failure during a read)
+    └── QueryTimeout       a read ran past the transaction timeout
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, LiteralString, TypeAlias
+
+from neo4j import AsyncDriver, Query, Record, RoutingControl
+from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable
+from neo4j.time import Date as Neo4jDate
+
+from graph.errors import GraphError, GraphUnavailable
+from schema import model
+from schema.labels import Label
+
+DEFAULT_TIMEOUT = 10.0
+
+GraphNode: TypeAlias = (
+    model.Article
+    | model.Person
+    | model.Organisation
+    | model.Location
+    | model.Role
+    | model.Event
+    | model.Statement
+)
+
+
+class QueryTimeout(GraphError):
+    """A read ran longer than the per-request transaction timeout."""
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A fact's evidence in one article: the Mention node's span and sentence."""
+
+    article: str  # Article id
+    evidence: model.Evidence
+
+
+@dataclass(slots=True)
+class RoundTrips:
+    """Counts the Cypher round trips made through every reader that shares it."""
+
+    count: int = 0
+
+
+# --- projections: one map per label, with the ids of the nodes it refers to ---
+
+_PROJECTIONS: dict[Label, LiteralString] = {
+    Label.ARTICLE: (
+        "n {.id, .url, .headline, .published, .source, .checksum, .text, label: 'Article'}"
+    ),
+    Label.PERSON: "n {.id, .name, .aliases, .honorific, .anonymous, label: 'Person'}",
+    Label.ORGANISATION: "n {.id, .name, .aliases, label: 'Organisation'}",
+    Label.LOCATION: (
+        "n {.id, .name, .aliases, .kind, .latitude, .longitude, label: 'Location', "
+        "within: head([(n)-[:WITHIN]->(w:Location) | w.id])}"
+    ),
+    Label.ROLE: (
+        "n {.id, .title, .wording, .status, label: 'Role', "
+        "person: head([(p:Person)-[:HOLDS]->(n) | p.id]), "
+        "organisation: head([(n)-[:AT]->(o:Organisation) | o.id])}"
+    ),
+    Label.EVENT: (
+        "n {.id, .kind, .summary, .date, .dateText, label: 'Event', "
+        "location: head([(n)-[:IN]->(l:Location) | l.id]), "
+        "participants: [(n)-[r:INVOLVED]->(p) | {entity: p.id, as: r.as}]}"
+    ),
+    Label.STATEMENT: (
+        "n {.id, .text, .kind, .when, label: 'Statement', "
+        "speaker: head([(s)-[:SAID]->(n) | s.id]), "
+        "audience: head([(n)-[:TO]->(a) | a.id]), "
+        "occasion: head([(n)-[:AT]->(e:Event) | e.id])}"
+    ),
+}
+
+#: Labels a reader returns (Mention nodes are evidence, not nodes of the API).
+NODE_LABELS: tuple[Label, ...] = tuple(_PROJECTIONS)
+
+ANY_PROJECTION: LiteralString = (
+    "CASE "
+    + " ".join(f"WHEN n:{label.value} THEN {_PROJECTIONS[label]}" for label in NODE_LABELS)
+    + " END"
+)
+
+
+def projection(label: Label) -> LiteralString:
+    """The map projection of ``n`` for a label (for the other read modules)."""
+    return _PROJECTIONS[label]
+
+
+def label_of_id(node_id: str) -> Label | None:
+    """The label an id belongs to, from its ``{kind}/`` prefix; None for a malformed id."""
+    kind, slash, key = node_id.partition("/")
+    if not slash or not key:
+        return None
+    for label in NODE_LABELS:
+        if label.kind == kind:
+            return label
+    return None
+
+
+# --- conversion: projected maps -> domain dataclasses -------------------------
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list):
+        return tuple(v for v in value if isinstance(v, str))
+    return ()
+
+
+def _float(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _date(value: object) -> dt.date | None:
+    if isinstance(value, Neo4jDate):
+        return value.to_native()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _enum_or(value: object, enum: type[StrEnum], default: StrEnum) -> Any:
+    try:
+        return enum(value) if isinstance(value, str) else default
+    except ValueError:
+        return default
+
+
+def to_node(data: Mapping[str, Any]) -> GraphNode:
+    """Build the domain dataclass for one projected node."""
+    label = Label(data["label"])
+    node_id = str(data["id"])
+    if label is Label.ARTICLE:
+        return model.Article(
+            id=node_id,
+            text=_text(data.get("text")) or "",
+            checksum=_text(data.get("checksum")) or "",
+            headline=_text(data.get("headline")),
+            url=_text(data.get("url")),
+            source=_text(data.get("source")),
+            published=_date(data.get("published")),
+        )
+    if label is Label.PERSON:
+        return model.Person(
+            id=node_id,
+            name=_text(data.get("name")) or node_id,
+            aliases=_strings(data.get("aliases")),
+            honorific=_text(data.get("honorific")),
+            anonymous=bool(data.get("anonymous")),
+        )
+    if label is Label.ORGANISATION:
+        return model.Organisation(
+            id=node_id,
+            name=_text(data.get("name")) or node_id,
+            aliases=_strings(data.get("aliases")),
+        )
+    if label is Label.LOCATION:
+        return model.Location(
+            id=node_id,
+            name=_text(data.get("name")) or node_id,
+            aliases=_strings(data.get("aliases")),
+            kind=_text(data.get("kind")),
+            within=_text(data.get("within")),
+            latitude=_float(data.get("latitude")),
+            longitude=_float(data.get("longitude")),
+        )
+    if label is Label.ROLE:
+        wording = _strings(data.get("wording"))
+        title = _text(data.get("title")) or ""
+        return model.Role(
+            id=node_id,
+            person=_text(data.get("person")) or "",
+            title=title,
+            organisation=_text(data.get("organisation")),
+            wording=wording[0] if wording else title,
+            status=_enum_or(data.get("status"), model.RoleStatus, model.RoleStatus.CURRENT),
+        )
+    if label is Label.EVENT:
+        participants = sorted(
+            (
+                model.Participant(entity=str(p["entity"]), role=_text(p.get("as")) or "participant")
+                for p in data.get("participants") or ()
+                if p.get("entity")
+            ),
+            key=lambda p: (p.entity, p.role),
+        )
+        return model.Event(
+            id=node_id,
+            kind=_text(data.get("kind")) or "event",
+            summary=_text(data.get("summary")) or "",
+            date=_text(data.get("date")),
+            date_text=_text(data.get("dateText")),
+            location=_text(data.get("location")),
+            participants=tuple(participants),
+        )
+    if label is Label.STATEMENT:
+        return model.Statement(
+            id=node_id,
+            text=_text(data.get("text")) or "",
+            kind=_enum_or(data.get("kind"), model.StatementKind, model.StatementKind.DIRECT),
+            speaker=_text(data.get("speaker")),
+            audience=_text(data.get("audience")),
+            occasion=_text(data.get("occasion")),
+            when=_text(data.get("when")),
+        )
+    raise ValueError(f"no domain type for label {label}")
+
+
+def _citation(data: Mapping[str, Any]) -> Citation:
+    start = int(data.get("start") or 0)
+    end = int(data.get("end") or start)
+    return Citation(
+        article=str(data.get("article") or ""),
+        evidence=model.Evidence(
+            start=start,
+            end=end,
+            text=_text(data.get("text")) or "",
+            sentence=_text(data.get("sentence")) or "",
+            sentence_start=int(data.get("sentenceStart") or start),
+            sentence_end=int(data.get("sentenceEnd") or end),
+        ),
+    )
+
+
+# --- the reader ---------------------------------------------------------------
+
+
+class GraphReader:
+    """Runs read queries for one request: one driver, one database, one timeout."""
+
+    def __init__(
+        self,
+        driver: AsyncDriver,
+        database: str,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        round_trips: RoundTrips | None = None,
+    ) -> None:
+        self._driver = driver
+        self._database = database
+        self._timeout = timeout
+        self.round_trips = round_trips if round_trips is not None else RoundTrips()
+
+    async def run(self, text: LiteralString, **parameters: Any) -> list[Record]:
+        """One auto-commit read: one round trip, counted; connection failures become
+        GraphUnavailable and a timed-out transaction QueryTimeout."""
+        self.round_trips.count += 1
+        try:
+            result = await self._driver.execute_query(
+                Query(text, timeout=self._timeout),
+                parameters,
+                routing_=RoutingControl.READ,
+                database_=self._database,
+            )
+        except ClientError as exc:
+            if exc.code and "TransactionTimedOut" in exc.code:
+                raise QueryTimeout(
+                    f"The query ran longer than {self._timeout:g} s and was stopped; "
+                    "ask for fewer items or a narrower filter."
+                ) from exc
+            raise
+        except (ServiceUnavailable, DriverError) as exc:
+            raise GraphUnavailable(f"Neo4j is unreachable ({exc}).") from exc
+        except Neo4jError as exc:
+            if exc.code and "TransactionTimedOut" in exc.code:
+                raise QueryTimeout(
+                    f"The query ran longer than {self._timeout:g} s and was stopped."
+                ) from exc
+            if exc.is_retryable():
+                raise GraphUnavailable(f"Neo4j could not answer ({exc.code}).") from exc
+            raise
+        return result.records
+
+    async def ping(self) -> None:
+        """Raise GraphUnavailable unless the database answers."""
+        await self.run(_PING)
+
+    async def nodes(self, ids: Sequence[str]) -> list[GraphNode | None]:
+        """The nodes with these ids, in order; None for an unknown or malformed id.
+
+        One round trip per label among the ids, run concurrently."""
+        by_label: dict[Label, list[str]] = defaultdict(list)
+        for node_id in ids:
+            label = label_of_id(node_id)
+            if label is not None:
+                by_label[label].append(node_id)
+        found: dict[str, GraphNode] = {}
+        batches = await asyncio.gather(
+            *(self.run(_NODES_BY_ID[label], ids=list(set(group))) for label, group in by_label.items())
+        )
+        for records in batches:
+            for record in records:
+                node = to_node(record["node"])
+                found[node.id] = node
+        return [found.get(node_id) for node_id in ids]
+
+    async def hop(self, hop: Hop, ids: Sequence[str], limit: int) -> list[list[GraphNode]]:
+        """For each id, the nodes one ``hop`` away (at most ``limit`` each), in hop order."""
+        records = await self.run(_HOP_QUERIES[hop], ids=list(set(ids)), limit=limit)
+        found = {record["id"]: [to_node(n) for n in record["nodes"]] for record in records}
+        return [found.get(node_id, []) for node_id in ids]
+
+    async def evidence(self, label: Label, ids: Sequence[str]) -> list[list[Citation]]:
+        """For each fact id of ``label``, its citations, ordered by article and offset."""
+        records = await self.run(_EVIDENCE[label], ids=list(set(ids)))
+        found = {record["id"]: [_citation(m) for m in record["mentions"]] for record in records}
+        return [found.get(node_id, []) for node_id in ids]
+
+
+_PING: LiteralString = "RETURN 1 AS ok"
+
+_NODES_BY_ID: dict[Label, LiteralString] = {
+    label: (
+        f"UNWIND $ids AS id MATCH (n:{label.value} {{id: id}}) "
+        f"RETURN {_PROJECTIONS[label]} AS node"
+    )
+    for label in NODE_LABELS
+}
+
+_EVIDENCE: dict[Label, LiteralString] = {
+    label: (
+        f"UNWIND $ids AS id MATCH (f:{label.value} {{id: id}}) "
+        "CALL (f) { MATCH (f)-[:EVIDENCED_BY]->(m:Mention) "
+        "WITH m ORDER BY m.article, m.start "
+        "RETURN collect(m {.article, .start, .end, .text, .sentence, "
+        ".sentenceStart, .sentenceEnd}) AS mentions } "
+        "RETURN id, mentions"
+    )
+    for label in NODE_LABELS
+    if label is not Label.ARTICLE
+}
+
+
+class Hop(StrEnum):
+    """A traversal the API offers, one relationship (or the provenance path) away."""
+
+    PERSON_ROLES = "person_roles"
+    ORGANISATION_ROLES = "organisation_roles"
+    PERSON_STATEMENTS = "person_statements"
+    ORGANISATION_STATEMENTS = "organisation_statements"
+    PERSON_ADDRESSED = "person_addressed"
+    ORGANISATION_ADDRESSED = "organisation_addressed"
+    PERSON_EVENTS = "person_events"
+    ORGANISATION_EVENTS = "organisation_events"
+    PERSON_MENTIONED_IN = "person_mentioned_in"
+    ORGANISATION_MENTIONED_IN = "organisation_mentioned_in"
+    LOCATION_MENTIONED_IN = "location_mentioned_in"
+    EVENT_MENTIONED_IN = "event_mentioned_in"
+    LOCATION_EVENTS = "location_events"
+    LOCATION_CONTAINS = "location_contains"
+    EVENT_STATEMENTS = "event_statements"
+    STATEMENT_MENTIONS = "statement_mentions"
+    ARTICLE_PEOPLE = "article_people"
+    ARTICLE_ORGANISATIONS = "article_organisations"
+    ARTICLE_LOCATIONS = "article_locations"
+    ARTICLE_ROLES = "article_roles"
+    ARTICLE_EVENTS = "article_events"
+    ARTICLE_STATEMENTS = "article_statements"
+    PERSON_ARTICLES = "person_articles"
+    ORGANISATION_ARTICLES = "organisation_articles"
+    LOCATION_ARTICLES = "location_articles"
+    ROLE_ARTICLES = "role_articles"
+    EVENT_ARTICLES = "event_articles"
+    STATEMENT_ARTICLES = "statement_articles"
+
+
+# Sort key of ``n`` per label, for nested lists (stable: the id breaks ties).
+_HOP_ORDER: dict[Label, LiteralString] = {
+    Label.ARTICLE: "n.published DESC, n.id",
+    Label.PERSON: "n.name, n.id",
+    Label.ORGANISATION: "n.name, n.id",
+    Label.LOCATION: "n.name, n.id",
+    Label.ROLE: "n.title, n.id",
+    Label.EVENT: "coalesce(n.date, '9999'), n.id",
+    Label.STATEMENT: (
+        "head([(n)-[:EVIDENCED_BY]->(m:Mention) | [m.article, m.start]]), n.id"
+    ),
+}
+
+_FROM_ARTICLE: LiteralString = "(a:Article {id: id})<-[:FROM]-(:Mention)<-[:EVIDENCED_BY]-"
+_TO_ARTICLE: LiteralString = "-[:EVIDENCED_BY]->(:Mention)-[:FROM]->(n:Article)"
+
+# (pattern from anchor ``a`` to ``n``, label of ``n`` or None for any label)
+_HOP_PATTERNS: dict[Hop, tuple[LiteralString, Label | None]] = {
+    Hop.PERSON_ROLES: ("(a:Person {id: id})-[:HOLDS]->(n:Role)", Label.ROLE),
+    Hop.ORGANISATION_ROLES: ("(a:Organisation {id: id})<-[:AT]-(n:Role)", Label.ROLE),
+    Hop.PERSON_STATEMENTS: ("(a:Person {id: id})-[:SAID]->(n:Statement)", Label.STATEMENT),
+    Hop.ORGANISATION_STATEMENTS: (
+        "(a:Organisation {id: id})-[:SAID]->(n:Statement)",
+        Label.STATEMENT,
+    ),
+    Hop.PERSON_ADDRESSED: ("(a:Person {id: id})<-[:TO]-(n:Statement)", Label.STATEMENT),
+    Hop.ORGANISATION_ADDRESSED: (
+        "(a:Organisation {id: id})<-[:TO]-(n:Statement)",
+        Label.STATEMENT,
+    ),
+    Hop.PERSON_EVENTS: ("(a:Person {id: id})<-[:INVOLVED]-(n:Event)", Label.EVENT),
+    Hop.ORGANISATION_EVENTS: ("(a:Organisation {id: id})<-[:INVOLVED]-(n:Event)", Label.EVENT),
+    Hop.PERSON_MENTIONED_IN: ("(a:Person {id: id})<-[:MENTIONS]-(n:Statement)", Label.STATEMENT),
+    Hop.ORGANISATION_MENTIONED_IN: (
+        "(a:Organisation {id: id})<-[:MENTIONS]-(n:Statement)",
+        Label.STATEMENT,
+    ),
+    Hop.LOCATION_MENTIONED_IN: (
+        "(a:Location {id: id})<-[:MENTIONS]-(n:Statement)",
+        Label.STATEMENT,
+    ),
+    Hop.EVENT_MENTIONED_IN: ("(a:Event {id: id})<-[:MENTIONS]-(n:Statement)", Label.STATEMENT),
+    Hop.LOCATION_EVENTS: ("(a:Location {id: id})<-[:IN]-(n:Event)", Label.EVENT),
+    Hop.LOCATION_CONTAINS: ("(a:Location {id: id})<-[:WITHIN]-(n:Location)", Label.LOCATION),
+    Hop.EVENT_STATEMENTS: ("(a:Event {id: id})<-[:AT]-(n:Statement)", Label.STATEMENT),
+    Hop.STATEMENT_MENTIONS: ("(a:Statement {id: id})-[:MENTIONS]->(n)", None),
+    Hop.ARTICLE_PEOPLE: (_FROM_ARTICLE + "(n:Person)", Label.PERSON),
+    Hop.ARTICLE_ORGANISATIONS: (_FROM_ARTICLE + "(n:Organisation)", Label.ORGANISATION),
+    Hop.ARTICLE_LOCATIONS: (_FROM_ARTICLE + "(n:Location)", Label.LOCATION),
+    Hop.ARTICLE_ROLES: (_FROM_ARTICLE + "(n:Role)", Label.ROLE),
+    Hop.ARTICLE_EVENTS: (_FROM_ARTICLE + "(n:Event)", Label.EVENT),
+    Hop.ARTICLE_STATEMENTS: (_FROM_ARTICLE + "(n:Statement)", Label.STATEMENT),
+    Hop.PERSON_ARTICLES: ("(a:Person {id: id})" + _TO_ARTICLE, Label.ARTICLE),
+    Hop.ORGANISATION_ARTICLES: ("(a:Organisation {id: id})" + _TO_ARTICLE, Label.ARTICLE),
+    Hop.LOCATION_ARTICLES: ("(a:Location {id: id})" + _TO_ARTICLE, Label.ARTICLE),
+    Hop.ROLE_ARTICLES: ("(a:Role {id: id})" + _TO_ARTICLE, Label.ARTICLE),
+    Hop.EVENT_ARTICLES: ("(a:Event {id: id})" + _TO_ARTICLE, Label.ARTICLE),
+    Hop.STATEMENT_ARTICLES: ("(a:Statement {id: id})" + _TO_ARTICLE, Label.ARTICLE),
+}
+
+
+def _hop_query(pattern: LiteralString, label: Label | None) -> LiteralString:
+    node = _PROJECTIONS[label] if label is not None else ANY_PROJECTION
+    order = _HOP_ORDER[label] if label is not None else "n.id"
+    return (
+        "UNWIND $ids AS id "
+        f"CALL (id) {{ MATCH {pattern} "
+        f"WITH DISTINCT n ORDER BY {order} LIMIT $limit "
+        f"RETURN collect({node}) AS nodes }} "
+        "RETURN id, nodes"
+    )
+
+
+_HOP_QUERIES: dict[Hop, LiteralString] = {
+    hop: _hop_query(pattern, label) for hop, (pattern, label) in _HOP_PATTERNS.items()
+}
+
+
+def hop_target(hop: Hop) -> Label | None:
+    """The label a hop leads to (None: any label)."""
+    return _HOP_PATTERNS[hop][1]
+
+
+def group_ids(ids: Iterable[str]) -> dict[Label, list[str]]:
+    """Ids grouped by the label their prefix names (malformed ids are dropped)."""
+    grouped: dict[Label, list[str]] = defaultdict(list)
+    for node_id in ids:
+        label = label_of_id(node_id)
+        if label is not None:
+            grouped[label].append(node_id)
+    return dict(grouped)
