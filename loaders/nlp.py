@@ -64,7 +64,10 @@ def _load(name: str) -> Language:
 def _proper_run_before(doc: Doc, index: int) -> int:
     """Start of the run of proper nouns that ends just before token ``index``."""
     start = index
-    while start > 0 and doc[start - 1].tag_ in ("NNP", "NNPS") and doc[start - 1].text[:1].isupper():
+    while start > 0 and doc[start - 1].text[:1].isupper() and (
+        doc[start - 1].tag_ in ("NNP", "NNPS") or (doc[start - 1].ent_type_
+                                                   and doc[start - 1].pos_ in ("NOUN", "PROPN"))
+    ):
         start -= 1
     return start
 
@@ -84,9 +87,7 @@ def _noun_spans(doc: Doc) -> list[Span]:
         start = _proper_run_before(doc, token.i)
         if start == token.i:
             continue
-        if label == "ORG" and not token.text[:1].isupper() and doc[token.i - 1].ent_type_ not in (
-            "GPE", "LOC", "ORG", "NORP"
-        ):
+        if label == "ORG" and not token.text[:1].isupper() and not doc[token.i - 1].ent_type_:
             continue
         spans.append(Span(doc, start, token.i + 1, label=label))
     return spans
@@ -112,6 +113,8 @@ def fix_entities(doc: Doc) -> Doc:
     """Repair the statistical entities (see the module docstring)."""
     kept: list[Span] = []
     for ent in doc.ents:
+        if len(ent) == 1 and ent.label_ in ("ORG", "PERSON", "GPE") and ent[0].tag_ in ("NN", "NNS"):
+            continue
         if ent.label_ in ("DATE", "CARDINAL") and _AGE.match(ent.text) and "year" in ent.text:
             continue
         if ent.label_ == "MONEY" and _PERCENT.search(ent.text):
