@@ -141,10 +141,11 @@ UNWIND $rows AS row
 MATCH (inner:Location {id: row.inner})
 MATCH (outer:Location {id: row.outer})
 MERGE (inner)-[r:WITHIN]->(outer)
-SET r.articles = CASE
-  WHEN $article IN coalesce(r.articles, []) THEN r.articles
-  ELSE coalesce(r.articles, []) + $article
-END
+SET r.articles = COLLECT {
+  UNWIND coalesce(r.articles, []) + $article AS article
+  WITH DISTINCT article
+  RETURN article ORDER BY article
+}
 """
 
 _MERGE_ROLES = """
