@@ -1,0 +1,54 @@
+"""An independent toolkit, Apache Jena, accepts the export without errors or warnings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from api.settings import Settings
+from graph.rdf import RdfFormat, RdfSource, build_dataset, build_graph, export
+from tests.rdf.jena import ensure_jars, riot_count, riot_validate
+
+JENA_FORMATS = (RdfFormat.TTL, RdfFormat.JSONLD, RdfFormat.RDFXML, RdfFormat.TRIG, RdfFormat.NQ)
+
+
+@pytest.fixture(scope="module")
+def jena_lib(settings: Settings) -> Path:
+    return ensure_jars(settings.home)
+
+
+async def test_jena_parses_every_format_without_errors_or_warnings(
+    fixture_graph: RdfSource, jena_lib: Path, tmp_path: Path
+) -> None:
+    files = []
+    for fmt in (*JENA_FORMATS, RdfFormat.NT):
+        path = tmp_path / f"export.{fmt.extension}"
+        path.write_bytes(await export(fixture_graph, fmt))
+        files.append(path)
+    result = riot_validate(jena_lib, *files)
+    assert result.returncode == 0, result.output
+    assert result.problems == [], result.output
+
+    counts = riot_count(jena_lib, *files)
+    triples = len(await build_graph(fixture_graph))
+    quads = sum(1 for _ in (await build_dataset(fixture_graph)).quads((None, None, None, None)))
+    assert counts == {
+        f"export.{fmt.extension}": quads if fmt.is_quads else triples
+        for fmt in (*JENA_FORMATS, RdfFormat.NT)
+    }
+
+
+async def test_jena_reports_a_broken_file_so_the_check_above_can_fail(
+    jena_lib: Path, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.ttl"
+    broken.write_text(
+        '<http://x.org/a> <http://x.org/b> "x"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+        "<http://x.org/a b> <http://x.org/b> <http://x.org/c> .\n",
+        encoding="utf-8",
+    )
+    result = riot_validate(jena_lib, broken)
+    assert result.returncode != 0
+    assert any("WARN" in p for p in result.problems)
+    assert any("ERROR" in p for p in result.problems)
