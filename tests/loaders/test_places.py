@@ -1,0 +1,56 @@
+"""Locations: containment, country aliases, coordinates, unresolved places."""
+
+from __future__ import annotations
+
+from .conftest import Extract
+
+
+def test_explicit_containment_and_gazetteer(run: Extract) -> None:
+    ex = run("Police were called to a house in Swansea, Wales. Officers from Cardiff helped.")
+    places = {loc.name: loc for loc in ex.locations}
+    assert places["Swansea"].within == "location/wales"
+    assert places["Wales"].within == "location/united-kingdom"
+    assert places["Cardiff"].kind == "city"
+    assert places["Cardiff"].latitude is not None
+
+
+def test_country_aliases_are_one_place(run: Extract) -> None:
+    ex = run("The UK and Britain's allies met. The United Kingdom will host the next summit.")
+    uk = [loc for loc in ex.locations if loc.name == "United Kingdom"]
+    assert len(uk) == 1
+    assert {"UK", "Britain"} <= set(uk[0].aliases)
+    assert uk[0].within is None
+
+
+def test_ambiguous_city_prefers_the_article_country(run: Extract) -> None:
+    ex = run("The storm hit Kent in England. Flooding closed roads in Dover, Kent and in "
+             "Folkestone, England.")
+    dover = next(loc for loc in ex.locations if loc.name == "Dover")
+    assert dover.latitude is not None and 50 < dover.latitude < 52
+
+
+def test_most_populous_candidate_without_context(run: Extract) -> None:
+    ex = run("Tourists returned to Paris this summer.")
+    paris = next(loc for loc in ex.locations if loc.name == "Paris")
+    assert paris.within == "location/france"
+
+
+def test_small_foreign_town_is_not_guessed(run: Extract) -> None:
+    ex = run("LONDON, ENGLAND - JUNE 2: Crowds gather on June 2, 2022 in London, England.\n\n"
+             "Marchers walked along Whitehall to Trafalgar Square in London.")
+    whitehall = next(loc for loc in ex.locations if loc.name == "Whitehall")
+    assert whitehall.latitude is None
+    assert whitehall.within == "location/london"
+
+
+def test_unresolved_place_stays_unresolved(run: Extract) -> None:
+    ex = run("Rescuers reached the village of Zarqit Vale after the flood.")
+    for loc in ex.locations:
+        if loc.kind is None:
+            assert loc.latitude is None and loc.within is None
+
+
+def test_area_modifier_makes_a_region(run: Extract) -> None:
+    ex = run("The policy is new on mainland Britain.")
+    region = next(loc for loc in ex.locations if loc.name == "mainland Britain")
+    assert region.within == "location/united-kingdom"

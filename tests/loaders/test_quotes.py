@@ -1,0 +1,92 @@
+"""Statements: direct quotes, speakers, multi-paragraph quotes, indirect speech."""
+
+from __future__ import annotations
+
+from schema.model import StatementKind
+
+from .conftest import Extract
+
+
+def _said(run: Extract, text: str) -> list[tuple[str | None, str, str]]:
+    ex = run(text)
+    return [(s.speaker, s.text, s.kind.value) for s in ex.statements]
+
+
+def test_quote_then_pronoun_speaker(run: Extract) -> None:
+    said = _said(run, "Maria Lopez runs the clinic. “We are full every day,” she said.")
+    assert ("person/maria-lopez", "We are full every day", "direct") in said
+
+
+def test_said_name_after_quote_with_straight_quotes(run: Extract) -> None:
+    said = _said(run, '"The river is rising fast," said Paul Adams, a local farmer.')
+    assert ("person/paul-adams", "The river is rising fast", "direct") in said
+
+
+def test_speaker_before_colon(run: Extract) -> None:
+    said = _said(run, "Karen Bell spoke to reporters. She said: “This is a dark day.”")
+    assert ("person/karen-bell", "This is a dark day.", "direct") in said
+
+
+def test_multi_paragraph_quote_is_one_statement_per_paragraph(run: Extract) -> None:
+    text = ("Ruth Ng, the council leader, said in a statement:\n\n"
+            "“We will rebuild the library.\n\n"
+            "“It will take two years and cost a great deal.\n\n"
+            "“But it will be worth it.”\n\n"
+            "The library burned down in May.")
+    said = _said(run, text)
+    direct = [s for s in said if s[2] == "direct"]
+    assert [s[1] for s in direct] == ["We will rebuild the library.",
+                                      "It will take two years and cost a great deal.",
+                                      "But it will be worth it."]
+    assert {s[0] for s in direct} == {"person/ruth-ng"}
+
+
+def test_partial_quote_inside_reported_speech(run: Extract) -> None:
+    ex = run("Owen Price told the Welsh assembly on Tuesday that the plan was “simply "
+             "unaffordable” for most families.")
+    kinds = {s.kind for s in ex.statements}
+    assert kinds == {StatementKind.DIRECT, StatementKind.INDIRECT}
+    direct = next(s for s in ex.statements if s.kind == StatementKind.DIRECT)
+    assert direct.text == "simply unaffordable"
+    assert direct.speaker == "person/owen-price"
+    assert direct.audience is not None and "welsh" in direct.audience
+    assert direct.when == "Tuesday"
+
+
+def test_according_to(run: Extract) -> None:
+    ex = run("The factory will close in June, according to Unite.")
+    statement = ex.statements[0]
+    assert statement.kind == StatementKind.INDIRECT
+    assert statement.speaker == "organisation/unite"
+    assert statement.text == "The factory will close in June"
+
+
+def test_indirect_that_and_insisted(run: Extract) -> None:
+    said = _said(run, "Helen Ward said that she understood the anger but insisted it was "
+                      "not her decision.")
+    texts = {s[1] for s in said if s[2] == "indirect"}
+    assert "she understood the anger" in texts
+    assert "it was not her decision" in texts
+
+
+def test_explained_that_a_and_that_b_is_one_statement(run: Extract) -> None:
+    said = _said(run, "Dr Ian Holt explained that most cases were mild and that hospitals "
+                      "were coping.")
+    assert ("person/ian-holt", "most cases were mild and that hospitals were coping",
+            "indirect") in said
+
+
+def test_parenthetical_said(run: Extract) -> None:
+    said = _said(run, "Beatrice Moss leads the team. Instead, the money will go to schools, "
+                      "she said, and the plan starts soon.")
+    assert ("person/beatrice-moss", "the money will go to schools", "indirect") in said
+
+
+def test_film_titles_are_not_quotes(run: Extract) -> None:
+    said = _said(run, "Greta Lund said her film “Northern Lights” opens on Friday.")
+    assert all(s[1] != "Northern Lights" for s in said)
+
+
+def test_scare_quote_with_reported_speech(run: Extract) -> None:
+    said = _said(run, "Ian Ross said he was aware of the “risk” of delays.")
+    assert ("person/ian-ross", "risk", "direct") in said

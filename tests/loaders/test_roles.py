@@ -1,0 +1,74 @@
+"""Roles: appositions, pre-name titles, X of Y, Y's X, X at Y, credits, status."""
+
+from __future__ import annotations
+
+from schema.model import RoleStatus
+
+from .conftest import Extract
+
+
+def _roles(run: Extract, text: str) -> set[tuple[str, str, str | None]]:
+    ex = run(text)
+    people = {p.id: p.name for p in ex.people}
+    orgs = {o.id: o.name for o in ex.organisations}
+    return {(people[r.person], r.title, orgs.get(r.organisation or "")) for r in ex.roles}
+
+
+def test_apposition_with_possessive_organisation(run: Extract) -> None:
+    roles = _roles(run, "Acme Holdings reported losses. Sara Kent, the company's finance "
+                        "director, said costs rose.")
+    assert ("Sara Kent", "Finance Director", "Acme Holdings") in roles
+
+
+def test_apposition_x_of_y(run: Extract) -> None:
+    roles = _roles(run, "Omar Farah, chief executive of Tesco, said sales were strong.")
+    assert ("Omar Farah", "Chief Executive", "Tesco") in roles
+
+
+def test_title_before_apposition(run: Extract) -> None:
+    roles = _roles(run, "The chairman of Barclays, Nigel Higgins, said the bank was sound.")
+    assert ("Nigel Higgins", "Chairman", "Barclays") in roles
+
+
+def test_pre_name_title_with_organisation(run: Extract) -> None:
+    roles = _roles(run, "Labour leader Keir Starmer visited Leeds on Monday.")
+    assert ("Keir Starmer", "Leader", "Labour") in roles
+
+
+def test_pre_name_title_with_honorific(run: Extract) -> None:
+    ex = run("Thames Valley Police said a man was held. Chief Constable Sir John Campbell "
+             "praised officers.")
+    role = next(r for r in ex.roles if r.person == "person/john-campbell")
+    assert role.title == "Chief Constable"
+    assert role.organisation == "organisation/thames-valley-police"
+
+
+def test_x_at_y_and_former_status(run: Extract) -> None:
+    ex = run("Lucy Moore, a former analyst at Goldman Sachs, said markets were calm.")
+    role = next(r for r in ex.roles if r.person == "person/lucy-moore")
+    assert role.title == "Analyst"
+    assert role.organisation == "organisation/goldman-sachs"
+    assert role.status == RoleStatus.FORMER
+
+
+def test_spokesperson_for_y(run: Extract) -> None:
+    roles = _roles(run, "Tom Baker, a spokesman for Network Rail, said trains would run.")
+    assert ("Tom Baker", "Spokesman", "Network Rail") in roles
+
+
+def test_relative_clause_role(run: Extract) -> None:
+    roles = _roles(run, "Amy Chen, who is the president of Stanford University, spoke.")
+    assert ("Amy Chen", "President", "Stanford University") in roles
+
+
+def test_credit_line_role(run: Extract) -> None:
+    roles = _roles(run, "Fans queue outside the stadium on Saturday.\nLeo Hart/Getty\n\n"
+                        "The match starts at three.")
+    assert ("Leo Hart", "Photographer", "Getty Images") in roles
+
+
+def test_wording_is_kept(run: Extract) -> None:
+    ex = run("Acme Holdings reported losses. Sara Kent, the company's finance director, spoke.")
+    role = next(r for r in ex.roles if r.person == "person/sara-kent")
+    assert role.wording == "finance director"
+    assert role.evidence[0].text == "finance director"
