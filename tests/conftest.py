@@ -13,11 +13,13 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
+from neo4j import AsyncDriver
 
 from api.settings import Settings
 from graph.driver import Connection, open_driver
 from graph.migrations import apply_migrations
-from neo4j import AsyncDriver
+from graph.writer import write_extraction
+from schema.model import Extraction
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -55,3 +57,22 @@ async def empty_graph(driver: AsyncDriver, connection: Connection) -> AsyncDrive
     """The test database with every node and relationship removed (schema kept)."""
     await driver.execute_query("MATCH (n) DETACH DELETE n", database_=connection.database)
     return driver
+
+
+@pytest.fixture(scope="session")
+def seed_extraction(settings: Settings) -> Extraction:
+    """The seed article read and extracted by the loaders (once per test session)."""
+    from loaders import extract, load_model, read
+
+    article = read(SEED_ARTICLE, max_bytes=settings.max_article_bytes)
+    return extract(article, nlp=load_model(settings.spacy_model))
+
+
+@pytest_asyncio.fixture
+async def seed_graph(
+    empty_graph: AsyncDriver, connection: Connection, seed_extraction: Extraction
+) -> str:
+    """The empty test database with the seed article ingested (read, extracted and
+    written by graph.writer); returns the seed article's id."""
+    result = await write_extraction(empty_graph, connection.database, seed_extraction)
+    return result.article_id
