@@ -154,7 +154,8 @@ def resolve_surnames(analysis: Analysis) -> None:
             if (found is None or len(found) != 1 or token.pos_ != "PROPN"
                     or (parsed.index, token.i) in analysis.token_entity):
                 continue
-            neighbours = [parsed.doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(parsed.doc)]
+            neighbours = [parsed.doc[i] for i in (token.i - 1, token.i + 1)
+                          if 0 <= i < len(parsed.doc)]
             if any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
                 continue
             analysis.add_mention(found[0], parsed, parsed.start(token), parsed.end(token),

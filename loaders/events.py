@@ -123,8 +123,8 @@ def _hypothetical(verb: Token) -> bool:
             return True
         if child.dep_ == "neg":
             return True
-    return verb.dep_ in ("amod", "compound", "acomp") or verb.tag_ == "VBN" and \
-        verb.dep_ == "acl"
+    return verb.dep_ in ("amod", "compound", "acomp") or (verb.tag_ == "VBN" and \
+        verb.dep_ == "acl")
 
 
 def _specific_noun(noun: Token) -> bool:
@@ -418,12 +418,17 @@ def _date_tokens(trigger: Token, is_verb: bool) -> set[int]:
                                                              "amod", "prep") for t in c.subtree}
     ids: set[int] = set()
     for child in trigger.children:
-        if child.dep_ in ("npadvmod", "tmod", "advmod") or child.ent_type_ in ("DATE", "TIME"):
-            ids |= {t.i for t in child.subtree}
-        elif child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME")
-                                          for g in child.children if g.dep_ == "pobj"):
+        if _dated(child):
             ids |= {t.i for t in child.subtree}
     return ids
+
+
+def _dated(child: Token) -> bool:
+    if child.dep_ in ("npadvmod", "tmod", "advmod") or child.ent_type_ in ("DATE", "TIME"):
+        return True
+    return child.dep_ == "prep" and any(
+        g.ent_type_ in ("DATE", "TIME") for g in child.children if g.dep_ == "pobj"
+    )
 
 
 def _date(tokens: list[Token], parsed: Parsed, analysis: Analysis,

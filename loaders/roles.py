@@ -27,12 +27,12 @@ from spacy.tokens import Token
 from loaders.analysis import ORGANISATION, PERSON, Analysis, Draft, Parsed
 from loaders.coref import referent
 from loaders.entities import HONORIFICS, credit_parts
-from loaders.titles import TITLE_HEADS, TITLE_MODIFIERS
+from loaders.titles import TITLE_HEADS, TITLE_MODIFIERS, word_set
 from schema.model import BlockKind, RoleStatus
 
 _FORMER = frozenset({"former", "ex", "ex-", "then", "late", "previous", "onetime"})
-_POLICE_TITLES = frozenset(
-    "commissioner constable superintendent inspector sergeant detective commander".split()
+_POLICE_TITLES = word_set(
+    "commissioner constable superintendent inspector sergeant detective commander"
 )
 _POLICE_ORG = re.compile(r"\b(?:police|constabulary|force|yard)\b", re.I)
 _SMALL = frozenset({"of", "the", "and", "for", "at", "in"})
@@ -49,7 +49,7 @@ class RoleDraft:
 
 
 def normalise_title(words: list[str]) -> str:
-    out = []
+    out: list[str] = []
     for word in words:
         lower = word.lower()
         if lower in _FORMER or lower in HONORIFICS:

@@ -1,6 +1,12 @@
 """Words that make up job titles: head nouns ("commissioner") and modifiers ("assistant")."""
 
-TITLE_HEADS = frozenset(
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of words written as one space-separated string."""
+    return frozenset(words.split())
+
+
+TITLE_HEADS = word_set(
     "commissioner minister secretary chancellor president director executive officer chairman "
     "chairwoman chair chief leader spokesman spokeswoman spokesperson mayor governor senator "
     "judge inspector constable superintendent detective sergeant editor correspondent founder "
@@ -13,9 +19,9 @@ TITLE_HEADS = frozenset(
     "organizer official painter artist writer novelist composer musician designer architect "
     "chef poet playwright conductor dancer filmmaker historian researcher scientist "
     "campaigner activist spokesperson secretary-general chancellor mp economist "
-    "commentator columnist broadcaster trustee fellow lecturer teacher".split()
+    "commentator columnist broadcaster trustee fellow lecturer teacher"
 )
-TITLE_MODIFIERS = frozenset(
+TITLE_MODIFIERS = word_set(
     "assistant deputy chief senior vice executive general prime foreign home health shadow "
     "acting interim managing lead principal first attorney district detective police county "
     "associate special junior finance operating financial technology creative artistic "
@@ -23,5 +29,5 @@ TITLE_MODIFIERS = frozenset(
     "justice defence defense transport environment energy trade labour work pensions "
     "treasury press communications independent local city state federal party group "
     "non-executive co chancellor secretary executive officer leader minister commissioner "
-    "superintendent inspector constable director head".split()
+    "superintendent inspector constable director head"
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import json
@@ -10,6 +11,7 @@ import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 import typer
@@ -178,7 +180,7 @@ def test_cli_exit_codes(tmp_path: Path) -> None:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         routes = {
             "/ok": (200, "text/html; charset=utf-8", HTML.encode("utf-8")),
             "/missing": (404, "text/html", b"not found"),
@@ -195,16 +197,14 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path != "/huge":
             self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
         if self.path == "/ok":
             type(self).agents.append(self.headers.get("User-Agent", ""))
 
-    agents: list[str] = []
+    agents: ClassVar[list[str]] = []
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         """Quiet."""
 
 
