@@ -17,10 +17,11 @@ from tests.rdf.conftest import BASE
 from tests.rdf.test_export import ROLES_AT, SAID_BY, shapes
 
 GOLD = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
-_STOP = frozenset(
+_STOP_WORDS = (
     "a an the of in on at to for and or but is are was were be been it its this that "
-    "we our i you she he they their would will can".split()
+    "we our i you she he they their would will can"
 )
+_STOP = frozenset(_STOP_WORDS.split())
 
 
 def words(text: str) -> set[str]:
