@@ -21,6 +21,9 @@ from graph.driver import Connection
 from tests.api.gold_graph import load_gold
 
 API_KEY = "test-api-key-5d1c"
+# A first query of each shape is planned by Neo4j inside its transaction; on a busy
+# CI machine that alone can take seconds, so the tests allow more than production.
+TEST_LIMITS = Limits(query_timeout=60.0)
 
 
 @dataclasses.dataclass
@@ -82,5 +85,5 @@ async def gold(driver: AsyncDriver, connection: Connection) -> str:
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def api(api_settings: Settings) -> AsyncIterator[Api]:
-    async with serve(api_settings) as client:
+    async with serve(api_settings, TEST_LIMITS) as client:
         yield client
