@@ -58,7 +58,6 @@ from graph.rdf import (
 from schema.labels import Label
 from schema.vocab import SDO, SKOS
 
-
 HTML = "text/html"
 JSON = "application/json"
 
