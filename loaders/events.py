@@ -262,7 +262,7 @@ def _events_in(sent: Span, parsed: Parsed, analysis: Analysis,
                statements: list[StatementDraft]) -> list[EventDraft]:
     out: list[EventDraft] = []
     absorbed: set[int] = set()
-    for token in sorted(sent, key=_depth):
+    for token in _by_depth(sent):
         if token.i in absorbed:
             continue
         verb_kind = _verb_kind(token, analysis, parsed)
@@ -278,12 +278,14 @@ def _events_in(sent: Span, parsed: Parsed, analysis: Analysis,
     return out
 
 
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head is not token and depth < 50:
-        token = token.head
-        depth += 1
-    return depth
+def _by_depth(sent: Span) -> list[Token]:
+    """The sentence's tokens, the root first, then its children, and so on."""
+    order: list[Token] = []
+    level = [sent.root]
+    while level:
+        order.extend(level)
+        level = sorted((c for t in level for c in t.children), key=lambda t: t.i)
+    return order
 
 
 def _event_tokens(trigger: Token, is_verb: bool, kind: str = "") -> list[Token]:
@@ -353,8 +355,8 @@ def _build(trigger: Token, kind: str, is_verb: bool, parsed: Parsed, analysis: A
     event.participants = _participants(tokens, trigger, parsed, analysis, statements, start)
     event.location, event.place_stated = _place(trigger, tokens, parsed, analysis,
                                                 event.participants)
-    event.date_text, event.date = _date(
-        [t for t in tokens if t.i in _date_tokens(trigger, is_verb)], parsed, analysis)
+    dated = _date_tokens(trigger, is_verb)
+    event.date_text, event.date = _date([t for t in tokens if t.i in dated], parsed, analysis)
     event.quantities = _quantities(trigger, tokens)
     return event
 

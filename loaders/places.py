@@ -81,6 +81,7 @@ def _us_states() -> dict[str, str]:
     return {code: s["name"] for code, s in _gazetteer().get_us_states().items()}
 
 
+@lru_cache(maxsize=4096)
 def is_known_city(name: str) -> bool:
     """A city of the gazetteer with at least 30,000 people (to tell "Bolton" from a surname)."""
     return any(int(c["population"]) >= 30_000 for c in city_candidates(name))
@@ -101,7 +102,12 @@ def country_of(name: str) -> str | None:
 
 
 def city_candidates(name: str) -> list[dict[str, Any]]:
-    return sorted(_cities().get(name.lower(), []), key=lambda c: -int(c["population"]))
+    return list(_sorted_candidates(name.lower()))
+
+
+@lru_cache(maxsize=4096)
+def _sorted_candidates(key: str) -> tuple[dict[str, Any], ...]:
+    return tuple(sorted(_cities().get(key, []), key=lambda c: -int(c["population"])))
 
 
 def _pick_city(name: str, context_country: str | None) -> dict[str, Any] | None:
