@@ -74,6 +74,19 @@ class WriteResult:
 
 
 @dataclass(frozen=True, slots=True)
+class BatchResult:
+    """Several articles written in one transaction: each one's status, and the
+    server's counters for the whole batch."""
+
+    articles: tuple[tuple[str, WriteStatus], ...]
+    counts: Counts
+
+    @property
+    def elements_created(self) -> int:
+        return self.counts.nodes_created + self.counts.relationships_created
+
+
+@dataclass(frozen=True, slots=True)
 class DeleteResult:
     article_id: str
     counts: Counts

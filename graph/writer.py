@@ -33,7 +33,7 @@ from typing import Any
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
 from graph.errors import NotFound
-from graph.records import Counts, DeleteResult, WriteResult, WriteStatus
+from graph.records import BatchResult, Counts, DeleteResult, WriteResult, WriteStatus
 from schema.graph_model import caption, mention_id, role_id
 from schema.ids import slugify
 from schema.labels import Label
@@ -53,6 +53,12 @@ Rows = list[dict[str, Any]]
 # --- 1. the stored version ---------------------------------------------------------
 
 _ARTICLE_CHECKSUM = "MATCH (a:Article {id: $article}) RETURN a.checksum AS checksum"
+
+_ARTICLE_CHECKSUMS = """
+UNWIND $articles AS id
+MATCH (a:Article {id: id})
+RETURN a.id AS id, a.checksum AS checksum
+"""
 
 
 # --- 2. entity resolution --------------------------------------------------------
@@ -107,14 +113,15 @@ _DELETE_ARTICLE = "MATCH (a:Article {id: $article}) DETACH DELETE a"
 
 # --- 4. writing -------------------------------------------------------------------
 
-_MERGE_ARTICLE = """
-MERGE (a:Article {id: $article})
-SET a += $props, a.loadedAt = datetime()
+_MERGE_ARTICLES = """
+UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+SET a += row.props, a.loadedAt = datetime()
 """
 
 _MERGE_MENTIONS = """
-MATCH (a:Article {id: $article})
 UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
 MERGE (m:Mention {id: row.id})
 SET m += row.props
 MERGE (m)-[:FROM]->(a)
@@ -142,7 +149,7 @@ MATCH (inner:Location {id: row.inner})
 MATCH (outer:Location {id: row.outer})
 MERGE (inner)-[r:WITHIN]->(outer)
 SET r.articles = COLLECT {
-  UNWIND coalesce(r.articles, []) + $article AS article
+  UNWIND coalesce(r.articles, []) + row.article AS article
   WITH DISTINCT article
   RETURN article ORDER BY article
 }
@@ -317,6 +324,7 @@ class _Tx:
 
     tx: AsyncManagedTransaction
     hook: StatementHook | None
+    per_row: bool = False
     counts: Counts = field(default_factory=Counts)
 
     async def run(self, name: str, query: str, **params: Any) -> list[dict[str, Any]]:
@@ -327,6 +335,17 @@ class _Tx:
         if self.hook is not None:
             self.hook(name)
         return rows
+
+    async def write(self, name: str, query: str, rows: Rows) -> None:
+        """A batched ``UNWIND $rows`` write; with ``per_row``, one round trip per row
+        (the benchmark's baseline: the same statements, unbatched)."""
+        if not rows:
+            return
+        if not self.per_row:
+            await self.run(name, query, rows=rows)
+            return
+        for row in rows:
+            await self.run(name, query, rows=[row])
 
 
 def _entity_kind_labels(extraction: Extraction) -> dict[str, Label]:
@@ -340,8 +359,14 @@ def _entity_kind_labels(extraction: Extraction) -> dict[str, Label]:
     return labels
 
 
-def _resolution_rows(extraction: Extraction) -> dict[Label, Rows]:
+def _resolution_rows(extractions: Iterable[Extraction]) -> dict[Label, Rows]:
     rows: dict[Label, Rows] = {label: [] for label in ENTITY_LABELS}
+    for extraction in extractions:
+        _add_resolution_rows(rows, extraction)
+    return rows
+
+
+def _add_resolution_rows(rows: dict[Label, Rows], extraction: Extraction) -> None:
     for person in extraction.people:
         if not person.anonymous:
             rows[Label.PERSON].append({"id": person.id, "key": slugify(person.name)})
@@ -351,10 +376,9 @@ def _resolution_rows(extraction: Extraction) -> dict[Label, Rows]:
         )
     for location in extraction.locations:
         rows[Label.LOCATION].append({"id": location.id, "key": slugify(location.name)})
-    return rows
 
 
-async def _resolve(run: _Tx, extraction: Extraction) -> dict[str, str]:
+async def _resolve(run: _Tx, extractions: Iterable[Extraction]) -> dict[str, str]:
     """Incoming id -> the existing node's id, where the name is one node's name or alias.
 
     Deterministic: an id already in the graph is kept; otherwise the entity merges
@@ -363,7 +387,7 @@ async def _resolve(run: _Tx, extraction: Extraction) -> dict[str, str]:
     is ambiguous and the entity keeps its own id.
     """
     remap: dict[str, str] = {}
-    for label, rows in _resolution_rows(extraction).items():
+    for label, rows in _resolution_rows(extractions).items():
         if not rows:
             continue
         for found in await run.run(f"resolve {label}", _RESOLVE[label], rows=rows):
@@ -430,7 +454,9 @@ def _rows(extraction: Extraction, remap: Mapping[str, str]) -> _Rows:
         ids = []
         for span in _spans(evidence, extraction):
             mid = mention_id(aid, span.start, span.end)
-            mentions.setdefault(mid, {"id": mid, "props": _mention_props(aid, span)})
+            mentions.setdefault(
+                mid, {"id": mid, "article": aid, "props": _mention_props(aid, span)}
+            )
             ids.append(mid)
         return sorted(set(ids))
 
@@ -476,7 +502,7 @@ def _rows(extraction: Extraction, remap: Mapping[str, str]) -> _Rows:
         outer = ref(location.within, f"location {location.id!r}")
         inner = remap.get(location.id, location.id)
         if outer is not None and outer != inner:
-            containment.append({"inner": inner, "outer": outer})
+            containment.append({"inner": inner, "outer": outer, "article": aid})
 
     roles: Rows = []
     for role in extraction.roles:
@@ -556,13 +582,16 @@ def _rows(extraction: Extraction, remap: Mapping[str, str]) -> _Rows:
 
     return _Rows(
         article={
-            "name": article.headline or aid,
-            "url": article.url,
-            "headline": article.headline,
-            "published": article.published,
-            "source": article.source,
-            "checksum": article.checksum,
-            "text": article.text,
+            "id": aid,
+            "props": _without_nulls({
+                "name": article.headline or aid,
+                "url": article.url,
+                "headline": article.headline,
+                "published": article.published,
+                "source": article.source,
+                "checksum": article.checksum,
+                "text": article.text,
+            }),
         },
         mentions=sorted(mentions.values(), key=lambda row: str(row["id"])),
         entities={
@@ -619,43 +648,82 @@ async def _clean_up(run: _Tx, touched: _Touched, written: Mapping[Label, list[st
         await run.run("refresh roles", _REFRESH_WORDING, ids=role_ids)
 
 
-async def _write_tx(
-    tx: AsyncManagedTransaction, extraction: Extraction, hook: StatementHook | None
-) -> WriteResult:
-    run = _Tx(tx, hook)
-    aid = extraction.article.id
-    stored = await run.run("checksum", _ARTICLE_CHECKSUM, article=aid)
-    if stored and stored[0]["checksum"] == extraction.article.checksum:
-        return WriteResult(aid, WriteStatus.UNCHANGED)
-    remap = await _resolve(run, extraction)
-    rows = _rows(extraction, remap)
-    touched = (await _remove_contribution(run, aid))[0] if stored else _Touched({})
+def _combine(parts: list[_Rows]) -> _Rows:
+    """The rows of several articles, as one batch per statement."""
 
-    await run.run("article", _MERGE_ARTICLE, article=aid, props=_without_nulls(rows.article))
-    await run.run("mentions", _MERGE_MENTIONS, article=aid, rows=rows.mentions)
+    def by_id(rows: Iterable[Params]) -> Rows:
+        return sorted(rows, key=lambda row: str(row["id"]))
+
+    return _Rows(
+        article={},
+        mentions=by_id(row for part in parts for row in part.mentions),
+        entities={
+            label: by_id(row for part in parts for row in part.entities[label])
+            for label in ENTITY_LABELS
+        },
+        containment=[row for part in parts for row in part.containment],
+        roles=by_id(row for part in parts for row in part.roles),
+        events=by_id(row for part in parts for row in part.events),
+        statements=by_id(row for part in parts for row in part.statements),
+        warnings=tuple(w for part in parts for w in part.warnings),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Written:
+    statuses: tuple[tuple[str, WriteStatus], ...]
+    counts: Counts
+    merged: tuple[tuple[str, str], ...]
+    warnings: tuple[str, ...]
+
+
+async def _write_batch_tx(
+    tx: AsyncManagedTransaction,
+    extractions: list[Extraction],
+    hook: StatementHook | None,
+    per_row: bool,
+) -> _Written:
+    run = _Tx(tx, hook, per_row)
+    latest = {extraction.article.id: extraction for extraction in extractions}
+    stored = {
+        row["id"]: row["checksum"]
+        for row in await run.run("checksum", _ARTICLE_CHECKSUMS, articles=sorted(latest))
+    }
+    statuses = {
+        aid: WriteStatus.UNCHANGED if stored.get(aid) == extraction.article.checksum
+        else WriteStatus.UPDATED if aid in stored
+        else WriteStatus.CREATED
+        for aid, extraction in latest.items()
+    }
+    todo = [e for aid, e in sorted(latest.items()) if statuses[aid] is not WriteStatus.UNCHANGED]
+    if not todo:
+        return _Written(tuple(statuses.items()), run.counts, (), ())
+    remap = await _resolve(run, todo)
+    parts = [_rows(extraction, remap) for extraction in todo]
+    rows = _combine(parts)
+    touched: dict[Label, list[str]] = {}
+    for extraction in todo:
+        if statuses[extraction.article.id] is WriteStatus.UPDATED:
+            removed, _ = await _remove_contribution(run, extraction.article.id)
+            for label, ids in removed.by_label.items():
+                touched.setdefault(label, []).extend(ids)
+
+    await run.write("article", _MERGE_ARTICLES, [part.article for part in parts])
+    await run.write("mentions", _MERGE_MENTIONS, rows.mentions)
     for label in ENTITY_LABELS:
-        if rows.entities[label]:
-            await run.run(str(label), _MERGE_ENTITIES[label], rows=rows.entities[label])
-    if rows.containment:
-        await run.run("containment", _MERGE_CONTAINMENT, article=aid, rows=rows.containment)
-    if rows.roles:
-        await run.run("roles", _MERGE_ROLES, rows=rows.roles)
-    if rows.events:
-        await run.run("events", _MERGE_EVENTS, rows=rows.events)
-    if rows.statements:
-        await run.run("statements", _MERGE_STATEMENTS, rows=rows.statements)
+        await run.write(str(label), _MERGE_ENTITIES[label], rows.entities[label])
+    await run.write("containment", _MERGE_CONTAINMENT, rows.containment)
+    await run.write("roles", _MERGE_ROLES, rows.roles)
+    await run.write("events", _MERGE_EVENTS, rows.events)
+    await run.write("statements", _MERGE_STATEMENTS, rows.statements)
 
     written: dict[Label, list[str]] = {
         label: [str(row["id"]) for row in rows.entities[label]] for label in ENTITY_LABELS
     }
     written[Label.ROLE] = [str(row["id"]) for row in rows.roles]
-    await _clean_up(run, touched, written)
-    return WriteResult(
-        aid,
-        WriteStatus.UPDATED if stored else WriteStatus.CREATED,
-        run.counts,
-        merged=tuple(sorted(remap.items())),
-        warnings=rows.warnings,
+    await _clean_up(run, _Touched(touched), written)
+    return _Written(
+        tuple(statuses.items()), run.counts, tuple(sorted(remap.items())), rows.warnings
     )
 
 
@@ -672,7 +740,32 @@ async def write_extraction(
     exception it raises aborts the transaction, which leaves the graph as it was.
     """
     async with driver.session(database=database) as session:
-        return await session.execute_write(_write_tx, extraction, after_statement)
+        written = await session.execute_write(
+            _write_batch_tx, [extraction], after_statement, False
+        )
+    ((aid, status),) = written.statuses
+    return WriteResult(aid, status, written.counts, written.merged, written.warnings)
+
+
+async def write_extractions(
+    driver: AsyncDriver,
+    database: str,
+    extractions: Iterable[Extraction],
+    *,
+    per_row: bool = False,
+) -> BatchResult:
+    """Write several articles in one transaction: a bulk load, all or nothing.
+
+    Each statement carries the rows of every article at once. Aliases resolve
+    against the graph as it was before the batch (two articles of one batch do not
+    merge on each other's aliases); an article given twice is written once, as its
+    last version. ``per_row`` sends each row in a round trip of its own -- the same
+    statements, unbatched -- for ``bench/write.py`` to compare against.
+    """
+    batch = list(extractions)
+    async with driver.session(database=database) as session:
+        written = await session.execute_write(_write_batch_tx, batch, None, per_row)
+    return BatchResult(written.statuses, written.counts)
 
 
 async def _delete_tx(
