@@ -52,8 +52,6 @@ Rows = list[dict[str, Any]]
 
 # --- 1. the stored version ---------------------------------------------------------
 
-_ARTICLE_CHECKSUM = "MATCH (a:Article {id: $article}) RETURN a.checksum AS checksum"
-
 _ARTICLE_CHECKSUMS = """
 UNWIND $articles AS id
 MATCH (a:Article {id: id})
@@ -79,22 +77,25 @@ _RESOLVE = {label: _RESOLVE_TEMPLATE.format(label=label.value) for label in ENTI
 # --- 3. removing a stored article's contribution ---------------------------------
 
 _TOUCHED = """
-MATCH (:Article {id: $article})<-[:FROM]-(:Mention)<-[:EVIDENCED_BY]-(fact)
+UNWIND $articles AS id
+MATCH (:Article {id: id})<-[:FROM]-(:Mention)<-[:EVIDENCED_BY]-(fact)
 WITH DISTINCT fact
 RETURN labels(fact) AS labels, fact.id AS id
 """
 
 _DELETE_SCOPED_FACTS = """
-CALL () {
-  MATCH (s:Statement {article: $article}) RETURN s AS fact
+UNWIND $articles AS id
+CALL (id) {
+  MATCH (s:Statement {article: id}) RETURN s AS fact
   UNION
-  MATCH (e:Event {article: $article}) RETURN e AS fact
+  MATCH (e:Event {article: id}) RETURN e AS fact
 }
 DETACH DELETE fact
 """
 
 _DELETE_MENTIONS = """
-MATCH (m:Mention {article: $article})
+UNWIND $articles AS id
+MATCH (m:Mention {article: id})
 DETACH DELETE m
 RETURN count(*) AS deleted
 """
@@ -102,13 +103,18 @@ RETURN count(*) AS deleted
 _WITHDRAW_CONTAINMENT = """
 UNWIND $locations AS id
 MATCH (:Location {id: id})-[r:WITHIN]->(:Location)
-WHERE $article IN r.articles
-SET r.articles = [a IN r.articles WHERE a <> $article]
+WITH DISTINCT r
+WHERE any(article IN r.articles WHERE article IN $articles)
+SET r.articles = [article IN r.articles WHERE NOT article IN $articles]
 WITH r WHERE size(r.articles) = 0
 DELETE r
 """
 
-_DELETE_ARTICLE = "MATCH (a:Article {id: $article}) DETACH DELETE a"
+_DELETE_ARTICLES = """
+UNWIND $articles AS id
+MATCH (a:Article {id: id})
+DETACH DELETE a
+"""
 
 
 # --- 4. writing -------------------------------------------------------------------
@@ -616,22 +622,22 @@ class _Touched:
         return self.by_label.get(label, [])
 
 
-async def _remove_contribution(run: _Tx, article: str) -> tuple[_Touched, int]:
-    """Remove one article's mentions, statements, events and containment claims;
+async def _remove_contribution(run: _Tx, articles: list[str]) -> tuple[_Touched, int]:
+    """Remove the articles' mentions, statements, events and containment claims;
     return the facts that lost evidence (some may still have evidence elsewhere) and
     the number of mentions deleted."""
     by_label: dict[Label, list[str]] = {}
-    for row in await run.run("touched", _TOUCHED, article=article):
+    for row in await run.run("touched", _TOUCHED, articles=articles):
         for label in FACT_LABELS:
             if label.value in row["labels"]:
                 by_label.setdefault(label, []).append(row["id"])
-    await run.run("delete scoped facts", _DELETE_SCOPED_FACTS, article=article)
-    mentions = await run.run("delete mentions", _DELETE_MENTIONS, article=article)
+    await run.run("delete scoped facts", _DELETE_SCOPED_FACTS, articles=articles)
+    mentions = await run.run("delete mentions", _DELETE_MENTIONS, articles=articles)
     await run.run(
         "withdraw containment", _WITHDRAW_CONTAINMENT,
-        article=article, locations=by_label.get(Label.LOCATION, []),
+        articles=articles, locations=by_label.get(Label.LOCATION, []),
     )
-    return _Touched(by_label), int(mentions[0]["deleted"])
+    return _Touched(by_label), sum(int(row["deleted"]) for row in mentions)
 
 
 async def _clean_up(run: _Tx, touched: _Touched, written: Mapping[Label, list[str]]) -> None:
@@ -701,12 +707,8 @@ async def _write_batch_tx(
     remap = await _resolve(run, todo)
     parts = [_rows(extraction, remap) for extraction in todo]
     rows = _combine(parts)
-    touched: dict[Label, list[str]] = {}
-    for extraction in todo:
-        if statuses[extraction.article.id] is WriteStatus.UPDATED:
-            removed, _ = await _remove_contribution(run, extraction.article.id)
-            for label, ids in removed.by_label.items():
-                touched.setdefault(label, []).extend(ids)
+    updated = [aid for aid, status in sorted(statuses.items()) if status is WriteStatus.UPDATED]
+    touched = (await _remove_contribution(run, updated))[0] if updated else _Touched({})
 
     await run.write("article", _MERGE_ARTICLES, [part.article for part in parts])
     await run.write("mentions", _MERGE_MENTIONS, rows.mentions)
@@ -721,7 +723,7 @@ async def _write_batch_tx(
         label: [str(row["id"]) for row in rows.entities[label]] for label in ENTITY_LABELS
     }
     written[Label.ROLE] = [str(row["id"]) for row in rows.roles]
-    await _clean_up(run, _Touched(touched), written)
+    await _clean_up(run, touched, written)
     return _Written(
         tuple(statuses.items()), run.counts, tuple(sorted(remap.items())), rows.warnings
     )
@@ -769,16 +771,19 @@ async def write_extractions(
 
 
 async def _delete_tx(
-    tx: AsyncManagedTransaction, article: str, hook: StatementHook | None
+    tx: AsyncManagedTransaction, articles: list[str], hook: StatementHook | None
 ) -> DeleteResult:
     run = _Tx(tx, hook)
-    if not await run.run("checksum", _ARTICLE_CHECKSUM, article=article):
-        raise NotFound(f"No article with id {article!r} in the graph.")
-    touched, mentions = await _remove_contribution(run, article)
-    await run.run("article", _DELETE_ARTICLE, article=article)
+    found = {row["id"] for row in await run.run("checksum", _ARTICLE_CHECKSUMS, articles=articles)}
+    missing = [article for article in articles if article not in found]
+    if missing:
+        listed = ", ".join(repr(article) for article in missing)
+        raise NotFound(f"No article with id {listed} in the graph.")
+    touched, mentions = await _remove_contribution(run, articles)
+    await run.run("article", _DELETE_ARTICLES, articles=articles)
     await _clean_up(run, touched, {})
-    facts = run.counts.nodes_deleted - mentions - 1
-    return DeleteResult(article, run.counts, facts_deleted=facts)
+    facts = run.counts.nodes_deleted - mentions - len(articles)
+    return DeleteResult(", ".join(articles), run.counts, facts_deleted=facts)
 
 
 async def delete_article(
@@ -790,5 +795,14 @@ async def delete_article(
 ) -> DeleteResult:
     """Remove one article and every fact only it supported; raise NotFound if absent."""
     async with driver.session(database=database) as session:
-        return await session.execute_write(_delete_tx, article, after_statement)
+        return await session.execute_write(_delete_tx, [article], after_statement)
 
+
+async def delete_articles(
+    driver: AsyncDriver, database: str, articles: Iterable[str]
+) -> DeleteResult:
+    """Remove several articles in one transaction (all or nothing: NotFound names any
+    id that is not in the graph, and then nothing is deleted)."""
+    ids = sorted(set(articles))
+    async with driver.session(database=database) as session:
+        return await session.execute_write(_delete_tx, ids, None)

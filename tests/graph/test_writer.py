@@ -11,7 +11,7 @@ from neo4j import AsyncDriver
 from graph.driver import Connection
 from graph.errors import NotFound
 from graph.records import WriteStatus
-from graph.writer import delete_article, write_extraction
+from graph.writer import delete_article, delete_articles, write_extraction, write_extractions
 from schema.graph_model import NODES, RELATIONSHIPS
 from schema.ids import entity_id
 from schema.model import Extraction, Person
@@ -24,6 +24,7 @@ from tests.graph.factories import (
     fingerprint,
     many_people_extraction,
     mayor_extraction,
+    overlapping_extraction,
     span,
 )
 
@@ -336,3 +337,40 @@ async def test_write_result_counts_match_the_server_counters(
     assert (first.nodes_created, first.relationships_created) == (nodes, rels)
     assert second.nodes_created == nodes2 - nodes
     assert second.relationships_created == rels2 - rels
+
+
+async def test_a_batch_write_per_statement_or_per_row_gives_the_same_graph_as_one_by_one(
+    empty_graph: AsyncDriver, connection: Connection
+) -> None:
+    db = connection.database
+    corpus = [mayor_extraction(), bridge_extraction(), *map(overlapping_extraction, range(6))]
+    for extraction in corpus:
+        await write_extraction(empty_graph, db, extraction)
+    one_by_one = await fingerprint(empty_graph, db)
+    for per_row in (False, True):
+        await empty_graph.execute_query("MATCH (n) DETACH DELETE n", database_=db)
+
+        result = await write_extractions(empty_graph, db, corpus, per_row=per_row)
+
+        assert [status for _, status in result.articles] == [WriteStatus.CREATED] * len(corpus)
+        assert result.elements_created == sum(await counts(empty_graph, db))
+        assert await fingerprint(empty_graph, db) == one_by_one
+    again = await write_extractions(empty_graph, db, corpus)
+    assert {status for _, status in again.articles} == {WriteStatus.UNCHANGED}
+
+
+async def test_deleting_several_articles_is_all_or_nothing(
+    empty_graph: AsyncDriver, connection: Connection
+) -> None:
+    db = connection.database
+    corpus = [mayor_extraction(), bridge_extraction()]
+    await write_extractions(empty_graph, db, corpus)
+    ids = [extraction.article.id for extraction in corpus]
+    before = await fingerprint(empty_graph, db)
+
+    with pytest.raises(NotFound, match="article/missing"):
+        await delete_articles(empty_graph, db, [*ids, "article/missing"])
+    assert await fingerprint(empty_graph, db) == before
+
+    await delete_articles(empty_graph, db, ids)
+    assert await counts(empty_graph, db) == (0, 0)
