@@ -26,15 +26,15 @@ _PUBLIC = re.compile(
     r"\b(?:police|constabulary|government|ministry|department|party|assembly|council|"
     r"parliament|committee|court|commission|senate|congress|office|agency)\b", re.I)
 _COMPANY_NOUNS = {
-    "company", "firm", "group", "business", "retailer", "airline", "carmaker", "lender",
-    "supermarket", "chain", "brand", "label", "studio", "broadcaster", "publisher", "charity",
-    "organisation", "organization", "insurer", "bank", "manufacturer", "startup", "giant",
-    "operator", "developer", "club", "team", "band",
+    "company", "firm", "group", "business", "organisation", "organization", "giant",
+    "carmaker", "chipmaker", "manufacturer", "startup", "operator", "developer", "chain",
 }
 _NAMED_NOUNS = {
     "council", "party", "assembly", "parliament", "committee", "court", "university",
     "government", "ministry", "department", "commission", "union", "board", "trust",
-    "museum", "theatre", "festival", "agency", "regulator",
+    "museum", "theatre", "festival", "agency", "regulator", "bank", "airline", "club",
+    "charity", "broadcaster", "publisher", "supermarket", "retailer", "insurer", "studio",
+    "gallery", "orchestra", "band", "team", "label", "lender",
 }
 _PLACE_NOUNS = {"capital": "city", "city": "city", "town": "city", "country": "country",
                 "nation": "country"}

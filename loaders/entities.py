@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
-from loaders.places import canonical_place, is_known_city
-from loaders.structure import CAPTION_DATELINE
+from loaders.places import canonical_place, country_of, is_known_city
+from loaders.structure import CAPTION_DATELINE, WIRE_DATELINE
 from loaders.titles import TITLE_HEADS, TITLE_MODIFIERS
 from schema.model import BlockKind
 
@@ -157,10 +157,17 @@ _AREA_MODIFIERS = {"mainland", "northern", "southern", "eastern", "western", "ce
 def _dateline_raws(analysis: Analysis, parsed: Parsed) -> list[Raw]:
     """Places of a caption's dateline (the dateline itself is not parsed)."""
     text = analysis.article.text
-    match = CAPTION_DATELINE.match(text[parsed.block.start : parsed.block.end])
-    if parsed.block.kind != BlockKind.CAPTION or not match:
+    pattern = {BlockKind.CAPTION: CAPTION_DATELINE, BlockKind.BODY: WIRE_DATELINE}.get(
+        parsed.block.kind)
+    match = pattern.match(text[parsed.block.start : parsed.block.end]) if pattern else None
+    if match is None:
         return []
     out: list[Raw] = []
+    agency = match.groupdict().get("agency")
+    if agency:
+        start = parsed.block.start + match.start("agency")
+        out.append(Raw(ORGANISATION, agency_name(agency), agency, start, start + len(agency),
+                       parsed, None, "CREDIT"))
     for part in re.finditer(r"[^,]+", match["place"]):
         surface = part.group(0).strip()
         offset = parsed.block.start + match.start("place") + part.start() + \
@@ -168,6 +175,34 @@ def _dateline_raws(analysis: Analysis, parsed: Parsed) -> list[Raw]:
         out.append(Raw(LOCATION, canonical_place(surface.title()), surface, offset,
                        offset + len(surface), parsed, None, "GPE"))
     return out
+
+
+_COMPANY_WORDS = frozenset(
+    {"company", "firm", "group", "retailer", "bank", "lender", "airline", "supermarket",
+     "publisher", "broadcaster", "manufacturer", "startup", "start-up", "insurer", "charity",
+     "brand", "chain", "operator", "developer", "giant", "conglomerate", "carmaker",
+     "chipmaker", "producer", "label", "studio", "club", "fund", "platform", "business"}
+)
+_OWNED_BY = frozenset({"share", "stake", "stock", "investor", "shareholder", "takeover", "bid"})
+_ORG_HEADS = frozenset({"share", "shareholder", "stock", "boss", "spokesman", "spokeswoman",
+                        "spokesperson", "chairman", "board", "staff", "employee", "owner"})
+_ORG_VERBS = frozenset({"employ", "own", "operate", "manufacture", "sell", "make"})
+
+
+def org_cue(span: Span) -> bool:
+    """The context says a name is a company: "Veltro, the chipmaker", "shares in Veltro",
+    "Veltro shares", "Veltro, which employs 3,000 people"."""
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and (child.lemma_.lower() in _COMPANY_WORDS
+                                      or child.lower_.endswith("maker")):
+            return True
+        if child.dep_ == "relcl" and child.lemma_ in _ORG_VERBS:
+            return True
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "of") and \
+            root.head.head.lemma_.lower() in _OWNED_BY:
+        return True
+    return root.dep_ == "compound" and root.head.lemma_.lower() in _ORG_HEADS
 
 
 def collect(analysis: Analysis) -> list[Raw]:
@@ -179,11 +214,15 @@ def collect(analysis: Analysis) -> list[Raw]:
             kind = _LABEL_KIND.get(ent.label_)
             if kind is None:
                 continue
+            if kind != ORGANISATION and org_cue(ent):
+                kind = ORGANISATION
             found: list[Raw | None]
             if kind == PERSON:
                 found = [_person_raw(ent, parsed)]
                 if found[0] is None and len(ent) == 1 and is_known_city(ent.text):
                     found = [_location_raw(ent, parsed)]
+            elif kind == ORGANISATION and ent[0].lower_.rstrip(".") in HONORIFICS and len(ent) > 1:
+                found = [_person_raw(ent, parsed)]
             elif kind == ORGANISATION:
                 found = list(_org_raws(ent, parsed))
             else:
@@ -297,8 +336,28 @@ def cluster(analysis: Analysis, raws: list[Raw]) -> None:
         if not raw.headline:
             _note(draft, raw)
         analysis.add_mention(draft, raw.parsed, raw.start, raw.end, raw.tokens, raw.subject)
+    _reconcile(analysis)
     for draft in analysis.drafts:
         _prefer_fullest(draft)
+
+
+def _reconcile(analysis: Analysis) -> None:
+    """A name that is an organisation somewhere is one everywhere ("Veltro")."""
+    orgs = {d.name.lower(): d for d in analysis.drafts if d.kind == ORGANISATION}
+    for draft in list(analysis.drafts):
+        target = orgs.get(draft.name.lower())
+        if draft.kind == ORGANISATION or target is None or draft.honorific:
+            continue
+        if draft.kind == LOCATION and (country_of(draft.name) or is_known_city(draft.name)):
+            continue
+        target.mentions.extend(draft.mentions)
+        for mention in analysis.mentions:
+            if mention.draft is draft:
+                mention.draft = target
+        for key, value in list(analysis.token_entity.items()):
+            if value is draft:
+                analysis.token_entity[key] = target
+        analysis.drafts.remove(draft)
 
 
 def _find(analysis: Analysis, raw: Raw) -> Draft | None:

@@ -74,7 +74,7 @@ NOUN_TRIGGERS = {
     "controversy": "dispute", "crisis": "crisis", "retrospective": "exhibition",
     "show": "exhibition", "tour": "tour", "auction": "auction", "ceremony": "ceremony",
 }
-_DISASTER = re.compile(r"\b(?:floods?|flooding|storms?|earthquakes?|fires?|wildfires?|"
+_DISASTER = re.compile(r"\b(?:floods?|flooding|storms?|earthquakes?|quakes?|fires?|wildfires?|"
                        r"hurricanes?|typhoons?|landslides?|heatwaves?|tornado(?:es)?)\b", re.I)
 _PUBLISHED = {"proposal", "plan", "report", "figure", "result", "data", "review", "finding",
               "strategy", "budget", "manifesto"}
@@ -153,6 +153,10 @@ def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in _SPEECH_TO_BODY and _audience_body(token, analysis, parsed) is not None:
         return "hearing"
+    if lemma in ("hit", "strike", "batter", "sweep", "devastate", "ravage", "flood"):
+        subject = subject_of(token)
+        if subject is not None and _DISASTER.search(_subtree_text(subject)):
+            return "disaster"
     if lemma in _TREND_VERBS:
         subject = subject_of(token)
         if subject is not None and _TREND_SUBJECT.search(_subtree_text(subject)):
@@ -173,10 +177,9 @@ def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
                   if c.lemma_.lower() in NOUN_TRIGGERS and c.dep_ == "dobj"]
     if noun_kinds and kind not in ("policy proposal",):
         kind = noun_kinds[0]
-    if kind in ("death", "injury"):
-        subject = subject_of(token)
-        if subject is not None and _DISASTER.search(_subtree_text(subject)):
-            kind = "disaster"
+    subject = subject_of(token)
+    if subject is not None and _DISASTER.search(_subtree_text(subject)):
+        kind = "disaster"
     if lemma in ("consider", "plan") and not any(
         c.dep_ in ("xcomp", "dobj", "ccomp") for c in token.children
     ):
@@ -203,9 +206,12 @@ def _organisation_plans(verb: Token, analysis: Analysis, parsed: Parsed) -> bool
     if draft is None or draft.kind != ORGANISATION:
         return False
     for child in verb.children:
-        if child.dep_ == "ccomp" and any(
+        if child.dep_ != "ccomp" or not any(
             a.lower_ in ("will", "would", "'ll") for a in child.children if a.dep_ == "aux"
         ):
+            continue
+        inner = subject_of(child)
+        if inner is not None and referent(analysis, parsed, inner) is draft:
             return True
     return False
 
@@ -222,6 +228,8 @@ def _noun_kind(token: Token) -> str | None:
         return "crime trend" if _specific_noun(token) else None
     kind = NOUN_TRIGGERS.get(lower)
     if kind is None or not _specific_noun(token):
+        return None
+    if token.dep_ == "pobj" and token.head.lower_ in ("before", "until", "ahead", "till"):
         return None
     if kind == "crime trend" and not any(_CRIME.search(c.text) for c in token.lefts):
         return None
@@ -366,7 +374,7 @@ def _participants(tokens: list[Token], trigger: Token, parsed: Parsed, analysis:
     out: list[tuple[Draft, str]] = []
     subject = subject_of(trigger) if _acts_as_verb(trigger) else None
     for token in tokens:
-        draft = referent(analysis, parsed, token) if token.pos_ in ("PRON", "PROPN", "NOUN") \
+        draft = referent(analysis, parsed, token) if token.dep_.startswith("nsubj") \
             else analysis.entity_of(parsed, token)
         if draft is None or draft.kind == LOCATION or any(d is draft for d, _ in out):
             continue

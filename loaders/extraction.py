@@ -20,7 +20,7 @@ from loaders import coref, entities, events, places, quotes, roles
 from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
 from loaders.dates import dateline_date, dateline_places
 from loaders.nlp import DEFAULT_MODEL, load_model
-from loaders.structure import CAPTION_DATELINE
+from loaders.structure import CAPTION_DATELINE, WIRE_DATELINE
 from schema.ids import entity_id, fact_id
 from schema.model import (
     Article,
@@ -73,8 +73,9 @@ def _extract_group(nlp: Language, group: list[Article]) -> Iterator[Extraction]:
 
 def _base(article: Article, block: Block) -> int:
     """Where parsing starts: after a caption's dateline, which confuses the parser."""
-    if block.kind == BlockKind.CAPTION:
-        match = CAPTION_DATELINE.match(article.block_text(block))
+    pattern = {BlockKind.CAPTION: CAPTION_DATELINE, BlockKind.BODY: WIRE_DATELINE}.get(block.kind)
+    if pattern is not None:
+        match = pattern.match(article.block_text(block))
         if match is not None:
             end = block.start + match.end()
             while end < block.end and article.text[end].isspace():
@@ -115,6 +116,10 @@ def _datelines(analysis: Analysis) -> None:
             analysis.caption_anchor = found
         if not analysis.dateline_places:
             analysis.dateline_places = dateline_places(caption)
+    for parsed in analysis.parsed:
+        wire = WIRE_DATELINE.match(analysis.article.block_text(parsed.block))
+        if parsed.block.kind == BlockKind.BODY and wire and not analysis.dateline_places:
+            analysis.dateline_places = [p.strip().title() for p in wire["place"].split(",")]
 
 
 # -- freezing ---------------------------------------------------------------

@@ -36,6 +36,14 @@ ORG_NOUNS = word_set(
     "board union federation association institute foundation trust society corporation "
     "company club senate congress tribunal office orchestra theatre hospital school"
 )
+GEO_NOUNS = word_set(
+    "peninsula island islands valley river mountain mountains lake bay coast region province "
+    "prefecture county district"
+)
+_WORK_NOUNS = word_set(
+    "novel book film movie album song play series memoir poem opera musical documentary "
+    "single painting collection podcast sitcom drama"
+)
 FACILITY_NOUNS = word_set(
     "station airport stadium bridge prison estate barracks terminal harbour port"
 )
@@ -82,9 +90,11 @@ def _noun_spans(doc: Doc) -> list[Span]:
             label = "ORG"
         elif lower in FACILITY_NOUNS:
             label = "FAC"
+        elif lower in GEO_NOUNS and not token.text[:1].isupper():
+            label = "LOC"
         else:
             continue
-        if token.ent_type_ in ("ORG", "FAC") and token.ent_iob_ != "B":
+        if token.ent_type_ and token.ent_iob_ != "B":
             continue
         start = _proper_run_before(doc, token.i)
         if start == token.i:
@@ -103,7 +113,11 @@ _ALONG = frozenset({"along", "near", "outside", "through", "across", "around", "
 
 
 def _relabel_place(ent: Span) -> Span:
-    """Places the small model calls people, works of art or products."""
+    """Places the small model calls people, works of art or products; titles it calls places."""
+    start = ent.start - 1 if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the" else ent.start
+    before = ent.doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ in _WORK_NOUNS and ent.label_ != "PERSON":
+        return Span(ent.doc, ent.start, ent.end, label="WORK_OF_ART")
     if ent.label_ not in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT"):
         return ent
     if ent[-1].lower_ in _LANDMARK_END and len(ent) > 1:

@@ -110,7 +110,9 @@ def _sorted_candidates(key: str) -> tuple[dict[str, Any], ...]:
     return tuple(sorted(_cities().get(key, []), key=lambda c: -int(c["population"])))
 
 
-def _pick_city(name: str, context_country: str | None) -> dict[str, Any] | None:
+def _pick_city(name: str, context_country: str | None,
+               mentioned: frozenset[str] = frozenset()) -> dict[str, Any] | None:
+    """The gazetteer city for ``name``; ``mentioned`` holds the article's country codes."""
     candidates = city_candidates(name)
     if not candidates:
         return None
@@ -120,6 +122,9 @@ def _pick_city(name: str, context_country: str | None) -> dict[str, Any] | None:
         if local:
             return local[0]
         if int(candidates[0]["population"]) < _MIN_FOREIGN_POPULATION:
+            return None
+        if int(candidates[0]["population"]) < 1_000_000 and \
+                candidates[0]["countrycode"] not in mentioned:
             return None
     return candidates[0]
 
@@ -151,6 +156,9 @@ def _context_country(analysis: Analysis) -> str | None:
             return country
         if place in _NATION_NAMES:
             return "United Kingdom"
+    signal = _country_signal(analysis)
+    if signal is not None:
+        return signal
     counts: dict[str, int] = {}
     for draft in analysis.drafts:
         if draft.kind != LOCATION:
@@ -170,6 +178,22 @@ def _context_country(analysis: Analysis) -> str | None:
     return max(counts, key=lambda c: counts[c])
 
 
+_TLD_COUNTRY = {".uk": "United Kingdom", ".ie": "Ireland", ".au": "Australia",
+                ".nz": "New Zealand", ".ca": "Canada", ".in": "India", ".za": "South Africa"}
+
+
+def _country_signal(analysis: Analysis) -> str | None:
+    """A publication's country from its URL's domain or its currency (pounds sterling)."""
+    url = analysis.article.url or ""
+    host = re.sub(r"^https?://", "", url).split("/")[0].split(":")[0].lower()
+    for suffix, country in _TLD_COUNTRY.items():
+        if host.endswith(suffix):
+            return country
+    if "£" in analysis.article.text:
+        return "United Kingdom"
+    return None
+
+
 def resolve(analysis: Analysis) -> None:
     """Give every location a kind, a container and (for cities) coordinates."""
     analysis.context_country = _context_country(analysis)
@@ -179,6 +203,13 @@ def resolve(analysis: Analysis) -> None:
     analysis.main_city = _main_city(analysis)
     for draft in [d for d in analysis.drafts if d.kind == LOCATION]:
         draft.within = explicit.get(id(draft)) or draft.within or _container(analysis, draft)
+
+
+def _mentioned_countries(analysis: Analysis) -> frozenset[str]:
+    codes = {c["name"]: code for code, c in _gazetteer().get_countries().items()}
+    found = {codes[c] for d in analysis.drafts if d.kind == LOCATION
+             and (c := country_of(d.name)) is not None and c in codes}
+    return frozenset(found)
 
 
 def _classify(analysis: Analysis, draft: Draft) -> None:
@@ -196,7 +227,7 @@ def _classify(analysis: Analysis, draft: Draft) -> None:
         draft.loc_kind = "region"
         return
     city = None if _LANDMARK_WORDS.search(draft.name) else _pick_city(
-        draft.name, analysis.context_country)
+        draft.name, analysis.context_country, _mentioned_countries(analysis))
     if city is not None and draft.label != "FAC":
         region, country_name = _region_of(city)
         if region is not None and region.lower() == draft.name.lower():

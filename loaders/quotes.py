@@ -33,9 +33,11 @@ SPEECH_VERBS = word_set(
     "say tell explain insist add warn argue claim state announce admit deny suggest confirm "
     "stress note reveal acknowledge maintain write predict promise vow concede allege "
     "complain agree emphasise emphasize declare assert reply respond urge caution contend "
-    "recall testify estimate report believe think"
+    "recall testify estimate report believe think accuse criticise criticize blame condemn "
+    "welcome praise call describe"
 )
-_DIRECT_ONLY = frozenset({"believe", "think"})
+_DIRECT_ONLY = frozenset({"believe", "think", "call", "describe", "accuse", "criticise",
+                          "criticize", "blame", "condemn", "welcome", "praise"})
 _OPEN = "“\""
 _CLOSE = "”\""
 _TITLE_LIKE = re.compile(r"^(?:[A-Z0-9][\w'’:-]*[\s,]*){1,6}$")
