@@ -4,8 +4,9 @@ A page is read in one round trip: one subquery counts every match, the other
 returns up to ``limit`` nodes after the keyset position ``(key, id)``. The sort
 key comes from a whitelist (:class:`Order`) and each filter's condition from a
 fixed table (``_FILTERS``); a query is those constant fragments joined, built
-once per combination and cached, with every value a ``$parameter``. Paging by keyset (not offset) means no item is lost
-or repeated between pages while the ordering key of the rest is unchanged.
+once per combination and cached, with every value a ``$parameter``. Paging by
+keyset (not offset) means no item is lost or repeated between pages while the
+ordering key of the rest is unchanged.
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, LiteralString
 
-from schema.labels import Label
-
 from graph.reads import GraphNode, GraphReader, projection, to_node
+from schema.labels import Label
 
 
 class Order(StrEnum):
@@ -125,7 +125,8 @@ _FILTERS: dict[Label, dict[str, LiteralString]] = {
         "about": "EXISTS { (n)-[:MENTIONS]->(m) WHERE m.id = $about }",
         "organisation": (
             "(EXISTS { (:Organisation {id: $organisation})-[:SAID]->(n) } OR EXISTS "
-            "{ (:Organisation {id: $organisation})<-[:AT]-(:Role)<-[:HOLDS]-(:Person)-[:SAID]->(n) })"
+            "{ (:Organisation {id: $organisation})<-[:AT]-(:Role)<-[:HOLDS]-(:Person)"
+            "-[:SAID]->(n) })"
         ),
     },
     Label.ARTICLE: {

@@ -27,8 +27,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, LiteralString, TypeAlias
 
-from neo4j import AsyncDriver, Query, Record, RoutingControl
-from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable
+from neo4j import READ_ACCESS, AsyncDriver, Query, Record
+from neo4j.exceptions import (
+    ConnectionAcquisitionTimeoutError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 from neo4j.time import Date as Neo4jDate
 
 from graph.errors import GraphError, GraphUnavailable
@@ -278,34 +284,27 @@ class GraphReader:
         self.round_trips = round_trips if round_trips is not None else RoundTrips()
 
     async def run(self, text: LiteralString, **parameters: Any) -> list[Record]:
-        """One auto-commit read: one round trip, counted; connection failures become
-        GraphUnavailable and a timed-out transaction QueryTimeout."""
+        """One auto-commit read: one round trip, counted, not retried (a request fails
+        fast when the server is down). Connection failures become GraphUnavailable and
+        a timed-out transaction QueryTimeout."""
         self.round_trips.count += 1
         try:
-            result = await self._driver.execute_query(
-                Query(text, timeout=self._timeout),
-                parameters,
-                routing_=RoutingControl.READ,
-                database_=self._database,
-            )
-        except ClientError as exc:
+            async with self._driver.session(
+                database=self._database, default_access_mode=READ_ACCESS
+            ) as session:
+                result = await session.run(Query(text, timeout=self._timeout), parameters)
+                return [record async for record in result]
+        except (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTimeoutError) as exc:
+            raise GraphUnavailable(f"Neo4j is unreachable ({exc}).") from exc
+        except Neo4jError as exc:
             if exc.code and "TransactionTimedOut" in exc.code:
                 raise QueryTimeout(
                     f"The query ran longer than {self._timeout:g} s and was stopped; "
                     "ask for fewer items or a narrower filter."
                 ) from exc
-            raise
-        except (ServiceUnavailable, DriverError) as exc:
-            raise GraphUnavailable(f"Neo4j is unreachable ({exc}).") from exc
-        except Neo4jError as exc:
-            if exc.code and "TransactionTimedOut" in exc.code:
-                raise QueryTimeout(
-                    f"The query ran longer than {self._timeout:g} s and was stopped."
-                ) from exc
-            if exc.is_retryable():
+            if isinstance(exc, TransientError):
                 raise GraphUnavailable(f"Neo4j could not answer ({exc.code}).") from exc
             raise
-        return result.records
 
     async def ping(self) -> None:
         """Raise GraphUnavailable unless the database answers."""
@@ -322,7 +321,10 @@ class GraphReader:
                 by_label[label].append(node_id)
         found: dict[str, GraphNode] = {}
         batches = await asyncio.gather(
-            *(self.run(_NODES_BY_ID[label], ids=list(set(group))) for label, group in by_label.items())
+            *(
+                self.run(_NODES_BY_ID[label], ids=list(set(group)))
+                for label, group in by_label.items()
+            )
         )
         for records in batches:
             for record in records:

@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import LiteralString
 
-from schema.labels import Label
-
 from graph.reads import ANY_PROJECTION, GraphNode, GraphReader, to_node
+from schema.labels import Label
 
 INDEX = "search"
 

@@ -20,6 +20,7 @@ def serve(
         str | None, typer.Option(help="Interface to listen on (NEWSGRAPH_API_HOST).")
     ] = None,
     port: Annotated[int | None, typer.Option(help="Port (NEWSGRAPH_API_PORT).")] = None,
+    access_log: Annotated[bool, typer.Option(help="Log every request.")] = True,
 ) -> None:
     """Serve GraphQL at /graphql (GraphiQL in a browser), /healthz and /readyz."""
     from api.app import create_app
@@ -30,6 +31,7 @@ def serve(
         host=host or settings.api_host,
         port=port or settings.api_port,
         proxy_headers=False,
+        access_log=access_log,
         log_level="debug" if settings.debug else "info",
     )
 

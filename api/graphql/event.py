@@ -1,3 +1,5 @@
+# strawberry.field(description=...) is typed as returning Any by strawberry itself:
+# mypy: disable-error-code="untyped-decorator"
 """``Event``: something that happened, where and when, and who took part."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# strawberry.field(description=...) is typed as returning Any by strawberry itself:
+# mypy: disable-error-code="untyped-decorator"
 """``Evidence``: where in which article a fact was read."""
 
 from __future__ import annotations

@@ -11,11 +11,11 @@ from enum import Enum
 
 import strawberry
 
+from api.graphql import role, statement  # noqa: F401  (registers the GraphQL enums)
 from api.graphql.errors import InvalidArgument
 from api.graphql.node import parse_id
-from api.graphql.role import RoleStatus
-from api.graphql.statement import StatementKind
 from graph.pages import NodeFilter, Order
+from schema import model
 from schema.labels import Label
 
 MAX_TEXT = 200
@@ -120,7 +120,7 @@ class LocationFilter:
 @strawberry.input(description="Filter roles.")
 class RoleFilter:
     title: TextFilter | None = None
-    status: RoleStatus | None = None
+    status: model.RoleStatus | None = None
     person: strawberry.ID | None = None
     organisation: strawberry.ID | None = None
     article: strawberry.ID | None = None
@@ -168,7 +168,7 @@ class EventFilter:
 @strawberry.input(description="Filter statements.")
 class StatementFilter:
     text: str | None = strawberry.field(default=None, description="Contains these words.")
-    kind: StatementKind | None = None
+    kind: model.StatementKind | None = None
     speaker: strawberry.ID | None = None
     audience: strawberry.ID | None = None
     organisation: strawberry.ID | None = strawberry.field(

@@ -1,3 +1,5 @@
+# strawberry.field(description=...) is typed as returning Any by strawberry itself:
+# mypy: disable-error-code="untyped-decorator"
 """``Location``: a place, with what contains it and what it contains."""
 
 from __future__ import annotations

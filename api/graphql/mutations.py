@@ -1,3 +1,5 @@
+# strawberry.field(description=...) is typed as returning Any by strawberry itself:
+# mypy: disable-error-code="untyped-decorator"
 """``ingestArticle`` and ``deleteArticle``: the CLI's loader and writer behind an API key.
 
 Expected failures (no key, bad input, unknown id) are members of the result
@@ -18,9 +20,9 @@ import strawberry
 import loaders
 from api.graphql.article import Article
 from api.graphql.context import Context, Info
+from api.graphql.errors import InvalidId
 from api.graphql.node import parse_id
 from api.graphql.results import BadInput, NotFound, Unauthorised
-from api.graphql.errors import InvalidId
 from graph import writer
 from graph.errors import NotFound as GraphNotFound
 from graph.records import WriteStatus
@@ -31,7 +33,7 @@ from schema.labels import Label
 _URL = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
 _MAX_META = 2000
 
-IngestStatus = strawberry.enum(
+strawberry.enum(
     WriteStatus,
     name="IngestStatus",
     description="CREATED: new article; UPDATED: a changed version replaced the old one; "
@@ -53,7 +55,7 @@ class IngestArticleInput:
 @strawberry.type(description="The article was loaded (or was already there, unchanged).")
 class IngestArticleSuccess:
     article: Article
-    status: IngestStatus
+    status: WriteStatus
     warnings: list[str]
 
 

@@ -1,3 +1,5 @@
+# strawberry.field(description=...) is typed as returning Any by strawberry itself:
+# mypy: disable-error-code="untyped-decorator"
 """Relay connections: edges with opaque cursors, ``pageInfo`` and ``totalCount``.
 
 A cursor is base64 of ``{"o": order, "k": sort key, "i": id}`` (or ``{"s": offset}``

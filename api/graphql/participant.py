@@ -1,3 +1,5 @@
+# strawberry.field(description=...) is typed as returning Any by strawberry itself:
+# mypy: disable-error-code="untyped-decorator"
 """``Participant``: who took part in an event, and as what."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# strawberry.field(description=...) is typed as returning Any by strawberry itself:
+# mypy: disable-error-code="untyped-decorator"
 """``Person``: someone named in the news, or an unnamed person who matters."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# strawberry.field(description=...) is typed as returning Any by strawberry itself:
+# mypy: disable-error-code="untyped-decorator"
 """The root ``Query``: one connection and one by-id field per type, ``node`` and ``search``.
 
 Resolvers are thin: parse the arguments, one graph call, map to GraphQL types.

@@ -1,3 +1,5 @@
+# strawberry.field(description=...) is typed as returning Any by strawberry itself:
+# mypy: disable-error-code="untyped-decorator"
 """``Role``: a person's position at an organisation (W3C ORG's Membership)."""
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
     from api.graphql.organisation import Organisation
     from api.graphql.person import Person
 
-RoleStatus = strawberry.enum(model.RoleStatus, description="Whether the role is held now.")
+strawberry.enum(model.RoleStatus, name="RoleStatus", description="Whether the role is held now.")
 
 
 @strawberry.type(description="A person's position at an organisation: "
@@ -28,7 +30,7 @@ class Role(Node):
     id: strawberry.ID
     title: str = strawberry.field(description="Normalised: 'Commissioner'.")
     wording: str = strawberry.field(description="As written: 'the force's commissioner'.")
-    status: RoleStatus
+    status: model.RoleStatus
     person_id: strawberry.Private[str]
     organisation_id: strawberry.Private[str | None]
 

@@ -1,3 +1,5 @@
+# strawberry.field(description=...) is typed as returning Any by strawberry itself:
+# mypy: disable-error-code="untyped-decorator"
 """``Statement``: who said what, to whom, on which occasion, about what."""
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ if TYPE_CHECKING:
     from api.graphql.article import Article
     from api.graphql.event import Event
 
-StatementKind = strawberry.enum(
-    model.StatementKind, description="DIRECT: inside quotation marks; INDIRECT: reported speech."
+strawberry.enum(
+    model.StatementKind,
+    name="StatementKind",
+    description="DIRECT: inside quotation marks; INDIRECT: reported speech."
 )
 
 
@@ -28,7 +32,7 @@ StatementKind = strawberry.enum(
 class Statement(Node):
     id: strawberry.ID
     text: str = strawberry.field(description="The words, without quotation marks.")
-    kind: StatementKind
+    kind: model.StatementKind
     when: str | None = strawberry.field(description="ISO date when known, else the words.")
     speaker_id: strawberry.Private[str | None]
     audience_id: strawberry.Private[str | None]
