@@ -88,6 +88,7 @@ class Analysis:
     token_entity: dict[tuple[int, int], Draft] = field(default_factory=dict)
     quotes: list[tuple[int, int]] = field(default_factory=list)
     main_city: Draft | None = None
+    title_holders: list[tuple[str, Draft]] = field(default_factory=list)
     context_country: str | None = None
     warnings: list[str] = field(default_factory=list)
 

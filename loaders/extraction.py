@@ -97,10 +97,11 @@ def analyse(article: Article, docs: list[Doc]) -> Extraction:
     places.resolve(analysis)
     coref.resolve_surnames(analysis)
     coref.resolve_descriptions(analysis)
+    found_roles = roles.find_roles(analysis)
+    analysis.title_holders = [(r.title.lower(), r.person) for r in found_roles]
     statements = quotes.direct_statements(analysis, spans)
     statements += quotes.indirect_statements(analysis, spans)
     statements.sort(key=lambda s: s.start)
-    found_roles = roles.find_roles(analysis)
     found_events = events.find_events(analysis, statements)
     return _freeze(analysis, statements, found_roles, found_events)
 

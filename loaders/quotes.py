@@ -26,6 +26,7 @@ from spacy.tokens import Span, Token
 from loaders.analysis import PERSON, Analysis, Draft, Parsed
 from loaders.coref import referent
 from loaders.dates import is_age, resolve
+from loaders.titles import TITLE_HEADS
 from loaders.titles import word_set
 from schema.model import BlockKind, StatementKind
 
@@ -132,7 +133,35 @@ def _speaker_token(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | 
         draft = referent(analysis, parsed, candidate)
         if draft is not None and draft.kind in ("person", "organisation"):
             return draft
+    if token.lower_ in TITLE_HEADS:
+        return _title_holder(token, analysis, parsed)
     return None
+
+
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "source",
+                     "statement", "official", "officials", "lawyer", "lawyers", "sources"})
+
+
+def _title_holder(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | None:
+    """"the chancellor" -> the person the article gave that title; "a spokesman for Acme"
+    -> Acme."""
+    if token.lower_ in _SPOKES:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
+                for pobj in prep.children:
+                    draft = referent(analysis, parsed, pobj)
+                    if draft is not None and draft.kind == "organisation":
+                        return draft
+    if not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in token.children):
+        return None
+    words = [t.lower_ for t in token.subtree if t.i <= token.i and t.dep_ in (
+        "compound", "amod") or t is token]
+    title = " ".join(words)
+    holders = [p for t, p in analysis.title_holders if t == title]
+    if not holders:
+        holders = [p for t, p in analysis.title_holders if t.endswith(" " + token.lower_)
+                   or t == token.lower_]
+    return holders[-1] if len({id(h) for h in holders}) == 1 else None
 
 
 def verb_speaker(verb: Token, analysis: Analysis, parsed: Parsed) -> Draft | None:
