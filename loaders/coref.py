@@ -20,6 +20,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
+from loaders.entities import HONORIFICS
 
 _POLICE = re.compile(r"\b(?:police|constabulary|force|yard|gendarmerie|met)\b", re.I)
 _PUBLIC = re.compile(
@@ -154,13 +155,17 @@ def resolve_surnames(analysis: Analysis) -> None:
             if (found is None or len(found) != 1 or token.pos_ != "PROPN"
                     or (parsed.index, token.i) in analysis.token_entity):
                 continue
-            neighbours = [parsed.doc[i] for i in (token.i - 1, token.i + 1)
+            first = token.i
+            if first > 0 and parsed.doc[first - 1].lower_.rstrip(".") in HONORIFICS:
+                first -= 1
+            neighbours = [parsed.doc[i] for i in (first - 1, token.i + 1)
                           if 0 <= i < len(parsed.doc)]
             if any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
                 continue
-            analysis.add_mention(found[0], parsed, parsed.start(token), parsed.end(token),
-                                 range(token.i, token.i + 1), token.dep_.startswith("nsubj"))
-            found[0].add_alias(token.text)
+            start = parsed.start(parsed.doc[first])
+            analysis.add_mention(found[0], parsed, start, parsed.end(token),
+                                 range(first, token.i + 1), token.dep_.startswith("nsubj"))
+            found[0].add_alias(analysis.article.text[start : parsed.end(token)])
 
 
 def gender_of(pronoun: str) -> str | None:

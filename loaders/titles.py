@@ -26,7 +26,7 @@ TITLE_MODIFIERS = word_set(
     "acting interim managing lead principal first attorney district detective police county "
     "associate special junior finance operating financial technology creative artistic "
     "commercial national regional global political economics business culture education "
-    "justice defence defense transport environment energy trade labour work pensions "
+    "justice defence defense transport environment energy trade work pensions "
     "treasury press communications independent local city state federal party group "
     "non-executive co chancellor secretary executive officer leader minister commissioner "
     "superintendent inspector constable director head"
