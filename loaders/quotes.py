@@ -26,8 +26,7 @@ from spacy.tokens import Span, Token
 from loaders.analysis import PERSON, Analysis, Draft, Parsed
 from loaders.coref import referent
 from loaders.dates import is_age, resolve
-from loaders.titles import TITLE_HEADS
-from loaders.titles import word_set
+from loaders.titles import TITLE_HEADS, word_set
 from schema.model import BlockKind, StatementKind
 
 SPEECH_VERBS = word_set(
@@ -154,8 +153,8 @@ def _title_holder(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | N
                         return draft
     if not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in token.children):
         return None
-    words = [t.lower_ for t in token.subtree if t.i <= token.i and t.dep_ in (
-        "compound", "amod") or t is token]
+    words = [t.lower_ for t in token.subtree if (t.i <= token.i and t.dep_ in (
+        "compound", "amod")) or t is token]
     title = " ".join(words)
     holders = [p for t, p in analysis.title_holders if t == title]
     if not holders:
