@@ -1,0 +1,86 @@
+"""Patterns met in news beyond the seed: wire datelines, company cues, titled speakers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from schema.model import StatementKind
+
+from .conftest import Extract, names
+
+
+def test_wire_dateline_gives_place_and_agency(run: Extract) -> None:
+    ex = run("Quake Hits Coast\n\nLIMA (Reuters) - A strong earthquake shook the coast of Peru "
+             "on Sunday, officials said.")
+    assert "Lima" in names(ex.locations)
+    assert "Reuters" in names(ex.organisations)
+    assert "LIMA" not in names(ex.organisations)
+
+
+def test_company_cues_make_an_organisation(run: Extract) -> None:
+    ex = run("Shares in Zentrix fell on Monday. Zentrix, the software maker, said demand was "
+             "weak. Its chief executive, Mara Olsen, said: “We will recover.”")
+    assert "Zentrix" in names(ex.organisations)
+    assert "Zentrix" not in names(ex.people)
+    role = next(r for r in ex.roles if r.person == "person/mara-olsen")
+    assert role.organisation == "organisation/zentrix"
+
+
+def test_title_holder_is_the_speaker(run: Extract) -> None:
+    ex = run("The Chancellor, Rachel Hughes, visited Leeds on Monday. Later the chancellor "
+             "said the economy was recovering.")
+    statement = next(s for s in ex.statements if "economy" in s.text)
+    assert statement.speaker == "person/rachel-hughes"
+
+
+def test_spokesperson_for_organisation(run: Extract) -> None:
+    ex = run("A spokesperson for Network Rail said the line would reopen on Friday.")
+    assert ex.statements[0].speaker == "organisation/network-rail"
+
+
+def test_speaker_after_a_conjoined_clause(run: Extract) -> None:
+    ex = run("Nurses will strike next month unless the offer improves, the Royal College of "
+             "Nursing said on Thursday.", published=dt.date(2022, 11, 11))
+    statement = ex.statements[0]
+    assert statement.kind == StatementKind.INDIRECT
+    assert statement.speaker == "organisation/royal-college-of-nursing"
+    assert statement.text.startswith("Nurses will strike next month")
+
+
+def test_work_titles_are_not_places(run: Extract) -> None:
+    ex = run("Niamh Walsh won the prize for her novel The Quiet Harbour on Tuesday.")
+    assert "Quiet Harbour" not in names(ex.locations)
+    assert "The Quiet Harbour" not in names(ex.locations)
+
+
+def test_title_word_is_not_an_organisation(run: Extract) -> None:
+    ex = run("Health Secretary Steve Barclay said the offer was fair. Mr Barclay left.")
+    role = next(r for r in ex.roles if r.person == "person/steve-barclay")
+    assert role.title == "Health Secretary"
+    assert role.organisation is None
+    barclay = next(p for p in ex.people if p.name == "Steve Barclay")
+    assert "Mr Barclay" in barclay.aliases
+
+
+def test_pound_sign_sets_the_country(run: Extract) -> None:
+    ex = run("The cut saves £450 a year. Police in Westminster arrested two people.")
+    westminster = next(loc for loc in ex.locations if loc.name == "Westminster")
+    assert westminster.latitude is None
+
+
+def test_disaster_event(run: Extract) -> None:
+    ex = run("Floods in southern Brazil have killed at least 56 people, officials said.")
+    event = next(e for e in ex.events if e.kind == "disaster")
+    assert event.location == "location/southern-brazil"
+    assert any(q.value == 56 for q in event.quantities)
+
+
+def test_batch_equals_single(run: Extract, nlp: object) -> None:
+    import loaders
+
+    texts = ["Acme Holdings said on Monday it would cut 40 jobs.",
+             "Jane Roe, the mayor of Leeds, said: “We are ready.”"]
+    articles = [loaders.read_text(t) for t in texts]
+    single = [loaders.to_eval(loaders.extract(a, nlp=nlp)) for a in articles]  # type: ignore[arg-type]
+    batch = [loaders.to_eval(x) for x in loaders.extract_many(articles, nlp=nlp, batch_size=2)]  # type: ignore[arg-type]
+    assert single == batch
