@@ -25,7 +25,8 @@ from loaders.entities import HONORIFICS
 _POLICE = re.compile(r"\b(?:police|constabulary|force|yard|gendarmerie|met)\b", re.I)
 _PUBLIC = re.compile(
     r"\b(?:police|constabulary|government|ministry|department|party|assembly|council|"
-    r"parliament|committee|court|commission|senate|congress|office|agency)\b", re.I)
+    r"parliament|committee|court|commission|senate|congress|office|agency|authority|"
+    r"service|nhs|union|council)\b", re.I)
 _COMPANY_NOUNS = {
     "company", "firm", "group", "business", "organisation", "organization", "giant",
     "carmaker", "chipmaker", "manufacturer", "startup", "operator", "developer", "chain",
@@ -35,8 +36,10 @@ _NAMED_NOUNS = {
     "government", "ministry", "department", "commission", "union", "board", "trust",
     "museum", "theatre", "festival", "agency", "regulator", "bank", "airline", "club",
     "charity", "broadcaster", "publisher", "supermarket", "retailer", "insurer", "studio",
-    "gallery", "orchestra", "band", "team", "label", "lender",
+    "gallery", "orchestra", "band", "team", "label", "lender", "carrier",
 }
+_STEMS = {"airline": ("air",), "carrier": ("air",), "lender": ("bank", "lend"),
+          "broadcaster": ("bbc", "itv", "broadcast", "channel", "tv", "radio")}
 _PLACE_NOUNS = {"capital": "city", "city": "city", "town": "city", "country": "country",
                 "nation": "country"}
 _MALE = {"he", "him", "his", "himself"}
@@ -49,7 +52,8 @@ def _org_predicate(noun: str) -> Callable[[Draft], bool] | None:
     if noun == "force":
         return lambda d: bool(_POLICE.search(" ".join(d.all_names())))
     if noun in _NAMED_NOUNS:
-        return lambda d: noun in " ".join(d.all_names()).lower()
+        stems = _STEMS.get(noun, (noun,))
+        return lambda d: any(s in " ".join(d.all_names()).lower() for s in stems)
     if noun in _COMPANY_NOUNS:
         return lambda d: d.label != "CREDIT" and not _PUBLIC.search(" ".join(d.all_names()))
     return None

@@ -95,6 +95,11 @@ _TREND_SUBJECT = re.compile(r"\b(?:rate|level|levels|inflation|unemployment|pric
                             r"profits?|revenue|numbers?|figures?|crime|murders?)\b", re.I)
 _SPEECH_TO_BODY = {"tell", "address", "brief", "testify"}
 _MAX_SUMMARY = 22
+_DATE_WORDS = re.compile(
+    r"\d|\b(?:yesterday|today|tonight|tomorrow|last|this|next|morning|evening|night|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december|spring|summer|autumn|winter|"
+    r"week|weekend)\b", re.I)
 _PLACE_ORDER = {"station": 0, "landmark": 0, None: 1, "city": 2, "region": 3, "country": 4}
 
 
@@ -446,7 +451,8 @@ def _date(tokens: list[Token], parsed: Parsed, analysis: Analysis,
     ids = {t.i for t in tokens}
     anchor = analysis.anchor_for(parsed)
     for ent in parsed.doc.ents:
-        if ent.label_ in ("DATE", "TIME") and ent.start in ids and not is_age(ent.text):
+        if ent.label_ in ("DATE", "TIME") and ent.start in ids and not is_age(ent.text) \
+                and _DATE_WORDS.search(ent.text):
             return ent.text, resolve(ent.text, anchor) or ent.text
     if parsed.block.kind == BlockKind.CAPTION and analysis.caption_anchor is not None:
         return None, analysis.caption_anchor.isoformat()

@@ -35,6 +35,10 @@ _POLICE_TITLES = word_set(
     "commissioner constable superintendent inspector sergeant detective commander"
 )
 _POLICE_ORG = re.compile(r"\b(?:police|constabulary|force|yard)\b", re.I)
+_PUBLIC_BODY = re.compile(
+    r"\b(?:police|constabulary|government|ministry|department|party|assembly|council|"
+    r"parliament|committee|court|commission|senate|congress|office|agency|authority|"
+    r"service|nhs|union|institute|university)\b", re.I)
 _SMALL = frozenset({"of", "the", "and", "for", "at", "in"})
 
 
@@ -266,7 +270,19 @@ def _credit_roles(analysis: Analysis) -> list[RoleDraft]:
     return out
 
 
+_COMPANY_TITLES = re.compile(
+    r"\b(?:chief executive|ceo|cfo|coo|cto|chairman|chairwoman|founder|co-founder|"
+    r"managing director|finance director|financial officer|operating officer|boss)\b", re.I)
+
+
 def _implied_org(analysis: Analysis, title: str) -> Draft | None:
+    if _COMPANY_TITLES.search(title):
+        companies = [d for d in analysis.drafts if d.kind == ORGANISATION and d.label != "CREDIT"
+                     and not _PUBLIC_BODY.search(" ".join(d.all_names()))]
+        ranked = sorted(companies, key=lambda d: -len(d.mentions))
+        if ranked and (len(ranked) == 1 or len(ranked[0].mentions) > len(ranked[1].mentions)):
+            return ranked[0]
+        return None
     words = set(title.lower().split())
     if words & _POLICE_TITLES and not words & {"minister", "secretary", "eu", "european"}:
         forces = [d for d in analysis.drafts if d.kind == ORGANISATION
