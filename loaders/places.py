@@ -205,8 +205,13 @@ def resolve(analysis: Analysis) -> None:
         draft.within = explicit.get(id(draft)) or draft.within or _container(analysis, draft)
 
 
+@lru_cache(maxsize=1)
+def _code_by_country() -> dict[str, str]:
+    return {name: code for code, name in _country_by_code().items()}
+
+
 def _mentioned_countries(analysis: Analysis) -> frozenset[str]:
-    codes = {c["name"]: code for code, c in _gazetteer().get_countries().items()}
+    codes = _code_by_country()
     found = {codes[c] for d in analysis.drafts if d.kind == LOCATION
              and (c := country_of(d.name)) is not None and c in codes}
     return frozenset(found)
