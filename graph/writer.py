@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
 
 from graph.errors import NotFound
 from graph.records import BatchResult, Counts, DeleteResult, WriteResult, WriteStatus
@@ -768,6 +768,16 @@ async def write_extractions(
     async with driver.session(database=database) as session:
         written = await session.execute_write(_write_batch_tx, batch, None, per_row)
     return BatchResult(written.statuses, written.counts)
+
+
+async def stored_checksum(driver: AsyncDriver, database: str, article: str) -> str | None:
+    """The checksum of the stored version of an article, or None when it is not stored
+    (``newsgraph ingest`` skips extracting an article whose checksum is unchanged)."""
+    records, _, _ = await driver.execute_query(
+        _ARTICLE_CHECKSUMS, {"articles": [article]}, database_=database,
+        routing_=RoutingControl.READ,
+    )
+    return str(records[0]["checksum"]) if records else None
 
 
 async def _delete_tx(

@@ -28,7 +28,7 @@ from graph.driver import Connection, open_driver
 from graph.errors import GraphError
 from graph.migrations import apply_migrations
 from graph.records import WriteResult, WriteStatus
-from graph.writer import write_extraction
+from graph.writer import stored_checksum, write_extraction
 from loaders import ArticleError, ModelNotFoundError, extract, load_model, read
 
 console = Console()
@@ -79,6 +79,8 @@ async def _ingest_one(
         article = read(
             source, max_bytes=settings.max_article_bytes, timeout=settings.fetch_timeout
         )
+        if await stored_checksum(driver, connection.database, article.id) == article.checksum:
+            return Outcome(source, result=WriteResult(article.id, WriteStatus.UNCHANGED))
         extraction = extract(article, nlp=nlp)
         result = await write_extraction(driver, connection.database, extraction)
     except ArticleError as exc:
