@@ -72,7 +72,4 @@ def _plain(value: Any) -> Any:
 def to_json(extraction: Extraction) -> dict[str, Any]:
     """The full extraction with ids and evidence spans, as JSON-ready data."""
     data: dict[str, Any] = _plain(extraction)
-    article = data["article"]
-    article.pop("text", None)
-    article["length"] = len(extraction.article.text)
     return data

@@ -95,6 +95,7 @@ _TREND_SUBJECT = re.compile(r"\b(?:rate|level|levels|inflation|unemployment|pric
                             r"profits?|revenue|numbers?|figures?|crime|murders?)\b", re.I)
 _SPEECH_TO_BODY = {"tell", "address", "brief", "testify"}
 _MAX_SUMMARY = 22
+_COURT = re.compile(r"\b(?:court|judges?|tribunal|justices?|jury)\b", re.I)
 _DATE_WORDS = re.compile(
     r"\d|\b(?:yesterday|today|tonight|tomorrow|last|this|next|morning|evening|night|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
@@ -156,7 +157,7 @@ def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
     if not _acts_as_verb(token) or _hypothetical(token):
         return None
     lemma = token.lemma_.lower()
-    if lemma in _SPEECH_TO_BODY and _audience_body(token, analysis, parsed) is not None:
+    if lemma in _SPEECH_TO_BODY and _addresses_body(token, analysis, parsed):
         return "hearing"
     if lemma in ("hit", "strike", "batter", "sweep", "devastate", "ravage", "flood"):
         subject = subject_of(token)
@@ -189,6 +190,8 @@ def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
         c.dep_ in ("xcomp", "dobj", "ccomp") for c in token.children
     ):
         return None
+    if lemma == "rule" and subject is not None and _COURT.search(_subtree_text(subject)):
+        return "ruling"
     if lemma in _ROOT_ONLY and not _main_clause(token):
         return None
     return kind
@@ -243,6 +246,17 @@ def _noun_kind(token: Token) -> str | None:
 
 def _subtree_text(token: Token) -> str:
     return " ".join(t.text for t in token.subtree)
+
+
+_BODY_WORDS = frozenset({"commons", "lords", "mps", "peers", "senators", "committee",
+                         "parliament", "congress", "senate", "assembly", "inquiry", "court",
+                         "jury", "tribunal", "councillors"})
+
+
+def _addresses_body(verb: Token, analysis: Analysis, parsed: Parsed) -> bool:
+    if _audience_body(verb, analysis, parsed) is not None:
+        return True
+    return any(c.dep_ in ("dobj", "dative") and c.lower_ in _BODY_WORDS for c in verb.children)
 
 
 def _audience_body(verb: Token, analysis: Analysis, parsed: Parsed) -> Draft | None:
@@ -356,6 +370,10 @@ def _summary(tokens: list[Token], trigger: Token, parsed: Parsed, analysis: Anal
     text = " ".join("".join(parts).split()).strip(" ,;:.")
     text = re.sub(r"^(?:when|as|after|because|while|if|that|since|although)\s+", "", text,
                   flags=re.I)
+    if trigger.dep_ == "relcl" and re.match(r"(?:who|which|that)\b", text, re.I):
+        antecedent = referent(analysis, parsed, trigger.head)
+        name = antecedent.name if antecedent is not None else trigger.head.text
+        text = name + text[text.index(" "):] if " " in text else text
     return text[:1].upper() + text[1:]
 
 

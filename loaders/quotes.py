@@ -158,8 +158,8 @@ def _title_holder(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | N
     title = " ".join(words)
     holders = [p for t, p in analysis.title_holders if t == title]
     if not holders:
-        holders = [p for t, p in analysis.title_holders if t.endswith(" " + token.lower_)
-                   or t == token.lower_]
+        wanted = set(words)
+        holders = [p for t, p in analysis.title_holders if wanted <= set(t.split())]
     return holders[-1] if len({id(h) for h in holders}) == 1 else None
 
 
