@@ -234,7 +234,7 @@ def _noun_kind(token: Token) -> str | None:
         _CRIME.search(_subtree_text(c)) for c in token.children if c.dep_ == "prep"
     ):
         return "crime trend" if _specific_noun(token) else None
-    kind = NOUN_TRIGGERS.get(lower)
+    kind = NOUN_TRIGGERS.get(lower) or NOUN_TRIGGERS.get(token.lower_)
     if kind is None or not _specific_noun(token):
         return None
     if token.dep_ == "pobj" and token.head.lower_ in ("before", "until", "ahead", "till"):

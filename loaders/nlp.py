@@ -154,6 +154,15 @@ def _title_word(ent: Span) -> bool:
         following.lower_ in TITLE_HEADS
 
 
+def _title_tail(ent: Span) -> bool:
+    """"State" in "Secretary of State", "Exchequer" in "Chancellor of the Exchequer"."""
+    i = ent.start - 1
+    if i >= 0 and ent.doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and ent.doc[i].lower_ == "of" and ent.doc[i - 1].lower_ in TITLE_HEADS \
+        and ent.doc[i - 1].text[:1].isupper()
+
+
 @Language.component(ENTITY_COMPONENT)
 def fix_entities(doc: Doc) -> Doc:
     """Repair the statistical entities (see the module docstring)."""
@@ -162,7 +171,7 @@ def fix_entities(doc: Doc) -> Doc:
         common = ent[0].tag_ in ("NN", "NNS")
         if len(ent) == 1 and ent.label_ in ("ORG", "PERSON", "GPE") and common:
             continue
-        if len(ent) == 1 and ent.label_ == "ORG" and _title_word(ent):
+        if len(ent) == 1 and ent.label_ == "ORG" and (_title_word(ent) or _title_tail(ent)):
             continue
         if ent.label_ in ("DATE", "CARDINAL") and _AGE.match(ent.text) and "year" in ent.text:
             continue

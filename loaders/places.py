@@ -119,7 +119,8 @@ def _pick_city(name: str, context_country: str | None,
     if context_country:
         codes = _country_by_code()
         local = [c for c in candidates if codes.get(c["countrycode"]) == context_country]
-        if local:
+        top = int(candidates[0]["population"])
+        if local and not (top >= 1_000_000 and top > 10 * int(local[0]["population"])):
             return local[0]
         if int(candidates[0]["population"]) < _MIN_FOREIGN_POPULATION:
             return None

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from loaders.analysis import ORGANISATION, PERSON, Analysis, Draft, Parsed
 from loaders.coref import referent
@@ -137,6 +137,19 @@ def _unnamed_org(token: Token, analysis: Analysis, parsed: Parsed) -> Draft:
     return draft
 
 
+def _of_tail(doc: Doc, i: int) -> int | None:
+    """Start of "Secretary of State" / "Chancellor of the Exchequer" ending at token ``i``."""
+    if i < 2 or not doc[i].text[:1].isupper() or doc[i].pos_ not in ("PROPN", "NOUN"):
+        return None
+    j = i - 1
+    if doc[j].lower_ == "the":
+        j -= 1
+    if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in TITLE_HEADS \
+            and doc[j - 1].text[:1].isupper():
+        return j - 1
+    return None
+
+
 def _pre_name(person_start: Token, analysis: Analysis, parsed: Parsed,
               ) -> tuple[list[Token], Draft | None, bool] | None:
     """Title words right before a name (after any honorifics), and an organisation before them."""
@@ -145,10 +158,18 @@ def _pre_name(person_start: Token, analysis: Analysis, parsed: Parsed,
     while i >= 0 and doc[i].lower_.rstrip(".") in HONORIFICS:
         i -= 1
     title: list[Token] = []
-    while i >= 0 and (doc[i].lower_ in TITLE_HEADS or doc[i].lower_ in TITLE_MODIFIERS) \
-            and analysis.entity_of(parsed, doc[i]) is None:
-        title.insert(0, doc[i])
-        i -= 1
+    while i >= 0:
+        tail = _of_tail(doc, i) if not title else None
+        if tail is not None:
+            title[:0] = list(doc[tail : i + 1])
+            i = tail - 1
+            continue
+        if (doc[i].lower_ in TITLE_HEADS or doc[i].lower_ in TITLE_MODIFIERS) \
+                and analysis.entity_of(parsed, doc[i]) is None:
+            title.insert(0, doc[i])
+            i -= 1
+            continue
+        break
     if not title or not any(t.lower_ in TITLE_HEADS for t in title):
         return None
     while i >= 0 and doc[i].dep_ in ("compound", "amod") and doc[i].head in title \
