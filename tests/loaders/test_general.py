@@ -84,3 +84,33 @@ def test_batch_equals_single(run: Extract, nlp: object) -> None:
     single = [loaders.to_eval(loaders.extract(a, nlp=nlp)) for a in articles]  # type: ignore[arg-type]
     batch = [loaders.to_eval(x) for x in loaders.extract_many(articles, nlp=nlp, batch_size=2)]  # type: ignore[arg-type]
     assert single == batch
+
+
+def test_secretary_of_state_title(run: Extract) -> None:
+    ex = run("US Secretary of State Antony Blinken said talks would continue.")
+    role = next(r for r in ex.roles if r.person == "person/antony-blinken")
+    assert role.title == "Secretary of State"
+    assert "State" not in names(ex.organisations)
+
+
+def test_famous_city_beats_a_local_namesake(run: Extract) -> None:
+    ex = run("The US and the United States Congress praised the deal. Washington and the US "
+             "welcomed it. Leaders met in Paris on Monday.")
+    paris = next(loc for loc in ex.locations if loc.name == "Paris")
+    assert paris.within == "location/france"
+
+
+def test_court_ruling_in_a_subordinate_clause(run: Extract) -> None:
+    ex = run("Ministers are angry after the Supreme Court ruled the scheme unlawful.")
+    assert [e.kind for e in ex.events] == ["ruling"]
+
+
+def test_speech_to_mps_is_a_hearing(run: Extract) -> None:
+    ex = run("Jane Roe told MPs on Wednesday that the plan would work.")
+    assert "hearing" in [e.kind for e in ex.events]
+
+
+def test_relative_clause_summary_names_its_subject(run: Extract) -> None:
+    ex = run("Robert Jenrick, who resigned from the government last week, spoke.")
+    event = next(e for e in ex.events if e.kind == "resignation")
+    assert event.summary.startswith("Robert Jenrick resigned")
