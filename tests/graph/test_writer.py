@@ -13,8 +13,8 @@ from graph.errors import NotFound
 from graph.records import WriteStatus
 from graph.writer import delete_article, delete_articles, write_extraction, write_extractions
 from schema.graph_model import NODES, RELATIONSHIPS
-from schema.ids import entity_id
-from schema.model import Extraction, Person
+from schema.ids import entity_id, fact_id
+from schema.model import Extraction, Person, Statement, StatementKind
 from tests.graph.factories import (
     MAYOR_TEXT,
     article,
@@ -374,3 +374,40 @@ async def test_deleting_several_articles_is_all_or_nothing(
 
     await delete_articles(empty_graph, db, ids)
     assert await counts(empty_graph, db) == (0, 0)
+
+
+async def test_a_reference_to_an_entity_the_extraction_lacks_is_a_warning_not_a_link(
+    empty_graph: AsyncDriver, connection: Connection
+) -> None:
+    db = connection.database
+    text = "Someone said the bridge is late."
+    said = "the bridge is late"
+    art = article("dangling", text)
+    statement = Statement(fact_id("statement", art.id, said), said, StatementKind.INDIRECT,
+                          "person/nobody", evidence=(span(text, said),))
+
+    result = await write_extraction(empty_graph, db, Extraction(art, statements=(statement,)))
+
+    assert result.warnings == (
+        f"statement {statement.id!r} refers to 'person/nobody', which the extraction does "
+        "not hold",
+    )
+    assert await rows(empty_graph, db, "MATCH ()-[r:SAID]->() RETURN r") == []
+    assert len(await rows(empty_graph, db, "MATCH (s:Statement) RETURN s")) == 1
+
+
+async def test_the_article_node_keeps_its_metadata_with_neo4j_temporal_types(
+    empty_graph: AsyncDriver, connection: Connection
+) -> None:
+    await write_extraction(empty_graph, connection.database, mayor_extraction())
+    found = await rows(
+        empty_graph, connection.database,
+        "MATCH (a:Article) RETURN a.name AS name, a.url AS url, a.source AS source, "
+        "toString(a.published) AS published, a.published IS :: DATE AS isDate, "
+        "a.loadedAt IS :: ZONED DATETIME AS isDateTime, size(a.checksum) AS checksum",
+    )
+    assert found == [{
+        "name": "Mayor promises a bridge", "url": "https://news.example/mayor",
+        "source": "Example News", "published": "2024-05-06", "isDate": True,
+        "isDateTime": True, "checksum": 64,
+    }]
