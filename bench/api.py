@@ -31,8 +31,12 @@ from typing import Any
 import httpx
 from neo4j import AsyncDriver, RoutingControl
 
-from api.settings import Settings
-from graph.driver import open_driver
+# This file is bench/api.py: keep its folder off the path so `api` is the package.
+_HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
+
+from api.settings import Settings  # noqa: E402
+from graph.driver import open_driver  # noqa: E402
 
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "seed" / "article.txt"
 DICK = "person/cressida-dick"

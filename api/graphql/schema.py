@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 from strawberry.extensions import (
+    AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
@@ -30,16 +31,21 @@ _TYPES = (Article, Person, Organisation, Location, Role, Event, Statement)
 def build_schema(limits: Limits | None = None, *, debug: bool = False) -> strawberry.Schema:
     """The schema; its SDL does not depend on the limits (schema/schema.graphql)."""
     limits = limits or Limits()
+    # The limiters' validation rules are built once, so every request passes the same
+    # rule classes and ValidationCache can answer a repeated query without validating.
+    rules = [
+        *QueryDepthLimiter(max_depth=limits.max_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=limits.max_aliases).validation_rules,
+    ]
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
         types=list(_TYPES),
         extensions=[
+            lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
+            lambda: AddValidationRules(rules),
             lambda: ParserCache(maxsize=256),
             lambda: ValidationCache(maxsize=256),
-            lambda: QueryDepthLimiter(max_depth=limits.max_depth),
-            lambda: MaxAliasesLimiter(max_alias_count=limits.max_aliases),
-            lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
             lambda: PublicErrors(debug=debug),
         ],
     )
