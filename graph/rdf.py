@@ -842,10 +842,21 @@ class _Mapper:
         self.uris = uris
         self.article = article
         self._concepts: dict[tuple[ConceptScheme, str], _ConceptUse] = {}
+        self._nodes: dict[str, URIRef] = {}
+
+    def node(self, node_id: str) -> URIRef:
+        """``uris.node``, remembered: articles and entities recur in every batch. The
+        memory is bounded: the cache starts over past 65,536 ids."""
+        uri = self._nodes.get(node_id)
+        if uri is None:
+            if len(self._nodes) >= 65_536:
+                self._nodes.clear()
+            uri = self._nodes[node_id] = self.uris.node(node_id)
+        return uri
 
     # helpers
     def _graphs(self, evidence: Iterable[Evidence]) -> Graphs:
-        return tuple(self.uris.node(a) for a in sorted({e.article for e in evidence}))
+        return tuple(self.node(a) for a in sorted({e.article for e in evidence}))
 
     def _concept(self, scheme: ConceptScheme, value: str, graphs: Graphs) -> URIRef:
         use = self._concepts.setdefault((scheme, slugify(value)), _ConceptUse())
@@ -854,7 +865,7 @@ class _Mapper:
         return self.uris.concept(scheme, value)
 
     def _provenance(self, s: URIRef, evidence: tuple[Evidence, ...]) -> Iterator[Emitted]:
-        node = self.uris.node
+        node = self.node
         for article in sorted({e.article for e in evidence}):
             a = node(article)
             yield Emitted(s, _T.prov_wasDerivedFrom, a, (a,))
@@ -874,7 +885,7 @@ class _Mapper:
                 used = sorted({e.article for e in recorded if alias in (e.aliases or ())})
                 if not used and self.article is not None:
                     continue  # a name another article used
-                where = tuple(self.uris.node(a) for a in used)
+                where = tuple(self.node(a) for a in used)
             yield Emitted(s, _T.sdo_alternateName, Lit(alias), where)
 
     # rows
@@ -925,8 +936,8 @@ class _Mapper:
                 arts = [a for a in link.articles if self.article is None or a == self.article]
                 if not arts:
                     continue
-                where = tuple(self.uris.node(a) for a in sorted(set(arts)))
-            yield Emitted(s, _T.sdo_containedInPlace, self.uris.node(link.target), where)
+                where = tuple(self.node(a) for a in sorted(set(arts)))
+            yield Emitted(s, _T.sdo_containedInPlace, self.node(link.target), where)
         if row.latitude is not None and row.longitude is not None:
             geo = self.uris.geo(row.id)
             yield Emitted(s, _T.sdo_geo, geo, g)
@@ -935,7 +946,7 @@ class _Mapper:
             yield Emitted(geo, _T.sdo_longitude, Lit(repr(row.longitude), _XSD_DOUBLE), g)
         if self.article is None:  # a person's merge decision: no article's graph holds it
             for other in row.same_as:
-                yield Emitted(s, _T.owl_sameAs, self.uris.node(other), ())
+                yield Emitted(s, _T.owl_sameAs, self.node(other), ())
         yield from self._provenance(s, row.evidence)
 
     def role(self, row: RoleRow) -> Iterator[Emitted]:
@@ -945,9 +956,9 @@ class _Mapper:
         if row.name:
             yield Emitted(s, _T.sdo_name, Lit(row.name), g)
         for holder in row.holders:
-            yield Emitted(s, _T.org_member, self.uris.node(holder), g)
+            yield Emitted(s, _T.org_member, self.node(holder), g)
         for organisation in row.organisations:
-            yield Emitted(s, _T.org_organization, self.uris.node(organisation), g)
+            yield Emitted(s, _T.org_organization, self.node(organisation), g)
         if row.title:
             yield Emitted(s, _T.org_role, self._concept(ConceptScheme.TITLE, row.title, g), g)
         if row.status:
@@ -970,15 +981,15 @@ class _Mapper:
         if date is not None:
             yield Emitted(s, _T.sdo_startDate, date, g)
         for location in dict.fromkeys(row.locations):
-            yield Emitted(s, _T.sdo_location, self.uris.node(location), g)
+            yield Emitted(s, _T.sdo_location, self.node(location), g)
         for participant in dict.fromkeys(row.participants):
-            yield Emitted(s, _T.sdo_attendee, self.uris.node(participant), g)
+            yield Emitted(s, _T.sdo_attendee, self.node(participant), g)
         yield from self._provenance(s, row.evidence)
 
     def statement(self, row: StatementRow) -> Iterator[Emitted]:
         s = self.uris.node(row.id)
         g = self._graphs(row.evidence)
-        node = self.uris.node
+        node = self.node
         yield Emitted(s, _T.rdf_type, _T.sdo_Quotation, g)
         yield Emitted(s, _T.sdo_text, Lit(row.text), g)
         if row.kind:
@@ -1002,7 +1013,7 @@ class _Mapper:
         if row.article is None:
             g: Graphs = ()
         else:
-            a = self.uris.node(row.article)
+            a = self.node(row.article)
             g = (a,)
         yield Emitted(s, _T.rdf_type, _T.nif_String, g)
         if row.article is not None:
@@ -1127,19 +1138,33 @@ _NT_ESCAPES: Final = str.maketrans(
 )
 
 
+_NT_SPECIAL = re.compile(r'[\x00-\x1f"\\\x7f]')
+
+
+def _nt_literal(term: Lit) -> str:
+    lexical = term.value
+    if _NT_SPECIAL.search(lexical):
+        lexical = lexical.translate(_NT_ESCAPES)
+    if term.datatype is None:
+        return f'"{lexical}"'
+    return f'"{lexical}"^^<{term.datatype}>'
+
+
 def nt_term(term: Object) -> str:
     """A term in N-Triples syntax (UTF-8 kept, only what must be escaped is)."""
-    if type(term) is Lit:
-        lexical = term.value.translate(_NT_ESCAPES)
-        if term.datatype is None:
-            return f'"{lexical}"'
-        return f'"{lexical}"^^<{term.datatype}>'
-    return f"<{term}>"
+    return _nt_literal(term) if type(term) is Lit else f"<{term}>"
 
 
 def nt_lines(batch: Iterable[Emitted]) -> str:
     """N-Triples lines for a batch (graphs ignored)."""
-    return "".join(f"<{s}> <{p}> {nt_term(o)} .\n" for s, p, o, _ in batch)
+    lines: list[str] = []
+    append = lines.append
+    for s, p, o, _ in batch:
+        if type(o) is Lit:
+            append(f"<{s}> <{p}> {_nt_literal(o)} .\n")
+        else:
+            append(f"<{s}> <{p}> <{o}> .\n")
+    return "".join(lines)
 
 
 def nq_lines(batch: Iterable[Emitted]) -> str:

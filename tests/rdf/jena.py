@@ -2,10 +2,9 @@
 
 The jars come from Maven Central the first time (``rdf/jena/pom.xml``,
 ``mvn dependency:copy-dependencies``) into ``.newsgraph/jena/lib`` and are kept
-there: a second run fetches nothing. CI can fetch them up front with::
-
-    mvn -B -q -f rdf/jena/pom.xml dependency:copy-dependencies \\
-        -DoutputDirectory=.newsgraph/jena/lib -DincludeScope=runtime
+there with a marker holding the pom they were fetched for: a second run fetches
+nothing, a changed pom fetches again. CI can fetch them up front with
+``bash rdf/jena/fetch.sh`` (the same steps).
 """
 
 from __future__ import annotations
@@ -41,7 +40,8 @@ class RiotResult:
 def ensure_jars(home: Path) -> Path:
     """The folder of Jena jars, fetched from Maven Central once."""
     lib = home / "jena" / "lib"
-    if (lib / ".complete").exists():
+    marker = lib / ".complete"
+    if marker.exists() and marker.read_bytes() == POM.read_bytes():
         return lib
     mvn = shutil.which("mvn")
     if mvn is None:
@@ -55,7 +55,7 @@ def ensure_jars(home: Path) -> Path:
     result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
     if result.returncode != 0:
         pytest.fail(f"Maven could not fetch Apache Jena:\n{result.stdout}\n{result.stderr}")
-    (partial / ".complete").write_text(POM.read_text(encoding="utf-8"), encoding="utf-8")
+    (partial / ".complete").write_bytes(POM.read_bytes())
     shutil.rmtree(lib, ignore_errors=True)
     partial.rename(lib)
     return lib
