@@ -41,7 +41,7 @@ import contextlib
 import datetime as dt
 import json
 import re
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from importlib import resources
@@ -502,7 +502,7 @@ def _article_row(r: Mapping[str, Any]) -> ArticleRow:
     )
 
 
-def _entity_row(label: Label) -> Any:
+def _entity_row(label: Label) -> Callable[[Mapping[str, Any]], EntityRow]:
     def build(r: Mapping[str, Any]) -> EntityRow:
         return EntityRow(
             label=label,
@@ -688,7 +688,7 @@ _PLACE_KINDS = "MATCH (n:Location) RETURN collect(DISTINCT n.kind) AS values"
 class _LabelReader:
     page: str
     detail: str
-    build: Any  # Callable[[Mapping[str, Any]], Row]
+    build: Callable[[Mapping[str, Any]], Row]
 
 
 _READERS: Final[Mapping[Label, _LabelReader]] = {
