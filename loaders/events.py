@@ -224,8 +224,14 @@ def _organisation_plans(verb: Token, analysis: Analysis, parsed: Parsed) -> bool
     return False
 
 
-def _noun_kind(token: Token) -> str | None:
+def _noun_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
     if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("PERSON", "ORG", "GPE"):
+        return None
+    if token.dep_ == "poss" or analysis.entity_of(parsed, token) is not None:
+        return None
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and token.head.pos_ in (
+        "VERB", "AUX"
+    ) and any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in token.head.children):
         return None
     lower = token.lemma_.lower()
     if lower == "statement" and token.head.lower_ == "in" and token.head.dep_ == "prep":
@@ -293,7 +299,7 @@ def _events_in(sent: Span, parsed: Parsed, analysis: Analysis,
         if token.i in absorbed:
             continue
         verb_kind = _verb_kind(token, analysis, parsed)
-        kind = verb_kind or _noun_kind(token)
+        kind = verb_kind or _noun_kind(token, analysis, parsed)
         if kind is None:
             continue
         event = _build(token, kind, verb_kind is not None, parsed, analysis, statements)
@@ -316,7 +322,7 @@ def _by_depth(sent: Span) -> list[Token]:
 
 
 def _event_tokens(trigger: Token, is_verb: bool, kind: str = "") -> list[Token]:
-    if is_verb and kind == "announcement" and trigger.lemma_ in ("say", "confirm"):
+    if is_verb and kind == "announcement" and trigger.lemma_ in ("say", "confirm", "announce"):
         extra = [t for c in trigger.children if c.dep_ == "ccomp" for t in c.subtree]
         return sorted({*_clause_tokens(trigger), *extra}, key=lambda t: t.i)
     if not is_verb:

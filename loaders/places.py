@@ -116,6 +116,8 @@ def _pick_city(name: str, context_country: str | None,
     candidates = city_candidates(name)
     if not candidates:
         return None
+    if context_country is None and int(candidates[0]["population"]) < _MIN_FOREIGN_POPULATION:
+        return None
     if context_country:
         codes = _country_by_code()
         local = [c for c in candidates if codes.get(c["countrycode"]) == context_country]
@@ -167,12 +169,14 @@ def _context_country(analysis: Analysis) -> str | None:
         country = country_of(draft.name)
         if country is None and draft.name in _NATION_NAMES:
             country = "United Kingdom"
+        weight = 2  # a country named outright counts more than a city that may be elsewhere
         if country is None:
+            weight = 1
             cities = city_candidates(draft.name)
             if cities and int(cities[0]["population"]) >= _MIN_FOREIGN_POPULATION:
                 country = _country_by_code().get(cities[0]["countrycode"])
         if country:
-            counts[country] = counts.get(country, 0) + len(draft.mentions)
+            counts[country] = counts.get(country, 0) + weight * len(draft.mentions)
     ranked = sorted(counts.values(), reverse=True)
     if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
         return None
