@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 import pytest_asyncio
 from neo4j import AsyncDriver
 
+from api.settings import Settings
 from graph.driver import Connection
 from graph.rdf import RdfSource
 from tests.rdf import graph_fixture
+from tests.rdf.jena import ensure_jars
 
 BASE = "https://news.example.org/id"
 
@@ -20,3 +25,9 @@ async def fixture_graph(driver: AsyncDriver, connection: Connection) -> RdfSourc
     """
     await graph_fixture.load(driver, connection.database)
     return RdfSource(driver, connection.database, BASE)
+
+
+@pytest.fixture(scope="session")
+def jena_lib(settings: Settings) -> Path:
+    """Apache Jena's jars (fetched from Maven Central once, then kept)."""
+    return ensure_jars(settings.home)

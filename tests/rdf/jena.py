@@ -17,6 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from graph.rdf import RdfFormat
+
+JENA_FORMATS = (RdfFormat.TTL, RdfFormat.JSONLD, RdfFormat.RDFXML, RdfFormat.TRIG, RdfFormat.NQ)
+"""What the tests hand to Jena (N-Triples too, where they count)."""
+
 REPO = Path(__file__).resolve().parents[2]
 POM = REPO / "rdf" / "jena" / "pom.xml"
 RIOT = "riotcmd.riot"

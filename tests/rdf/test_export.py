@@ -29,34 +29,10 @@ from graph.rdf import (
 from schema.vocab import NIF, PROV, SDO
 from tests.rdf import graph_fixture as fx
 from tests.rdf.conftest import BASE
+from tests.rdf.sparql import ROLES_AT, SAID_BY, shapes
 
 TRIPLE_FORMATS = [f for f in RdfFormat if not f.is_quads]
 QUAD_FORMATS = [f for f in RdfFormat if f.is_quads]
-
-SAID_BY = """
-PREFIX schema: <https://schema.org/>
-SELECT ?text WHERE {
-  ?person schema:name ?name .
-  ?quote a schema:Quotation ; schema:creator ?person ; schema:text ?text .
-}
-"""
-
-ROLES_AT = """
-PREFIX schema: <https://schema.org/>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?person ?title WHERE {
-  ?org schema:name ?name .
-  ?m a org:Membership ; org:organization ?org ; org:member ?p ; org:role ?r .
-  ?p schema:name ?person .
-  ?r skos:prefLabel ?title .
-}
-"""
-
-
-def shapes() -> Graph:
-    text = resources.files("schema").joinpath("shapes.ttl").read_text(encoding="utf-8")
-    return Graph().parse(data=text, format="turtle")
 
 
 def parse(data: bytes, fmt: RdfFormat) -> Graph:

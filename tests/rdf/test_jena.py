@@ -4,20 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from neo4j import AsyncDriver
-
-from api.settings import Settings
-from graph.driver import Connection
 from graph.rdf import RdfFormat, RdfSource, build_dataset, build_graph, export
-from tests.rdf.jena import ensure_jars, riot_count, riot_validate
-
-JENA_FORMATS = (RdfFormat.TTL, RdfFormat.JSONLD, RdfFormat.RDFXML, RdfFormat.TRIG, RdfFormat.NQ)
-
-
-@pytest.fixture(scope="module")
-def jena_lib(settings: Settings) -> Path:
-    return ensure_jars(settings.home)
+from tests.rdf.jena import JENA_FORMATS, riot_count, riot_validate
 
 
 async def test_jena_parses_every_format_without_errors_or_warnings(
@@ -54,17 +42,3 @@ async def test_jena_reports_a_broken_file_so_the_check_above_can_fail(
     assert result.returncode != 0
     assert any("WARN" in p for p in result.problems)
     assert any("ERROR" in p for p in result.problems)
-
-
-async def test_jena_accepts_the_seed_article_export(
-    seed_graph: str, driver: AsyncDriver, connection: Connection, jena_lib: Path, tmp_path: Path
-) -> None:
-    source = RdfSource(driver, connection.database, "http://127.0.0.1:8000")
-    files = []
-    for fmt in JENA_FORMATS:
-        path = tmp_path / f"seed.{fmt.extension}"
-        path.write_bytes(await export(source, fmt))
-        files.append(path)
-    result = riot_validate(jena_lib, *files)
-    assert result.returncode == 0, result.output
-    assert result.problems == [], result.output

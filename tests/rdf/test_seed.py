@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from neo4j import AsyncDriver
 from pyshacl import validate
@@ -14,7 +15,8 @@ from graph.driver import Connection
 from graph.rdf import RdfFormat, RdfSource, build_graph, export, rdflib_format
 from tests.conftest import SEED_GOLD
 from tests.rdf.conftest import BASE
-from tests.rdf.test_export import ROLES_AT, SAID_BY, shapes
+from tests.rdf.jena import JENA_FORMATS, riot_validate
+from tests.rdf.sparql import ROLES_AT, SAID_BY, shapes
 
 GOLD = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
 _STOP_WORDS = (
@@ -87,3 +89,21 @@ async def test_the_seed_articles_named_graph_is_the_whole_export(
     whole = await build_graph(source(driver, connection))
     alone = await build_graph(source(driver, connection), seed_graph)
     assert set(alone) == set(whole)
+
+
+async def test_jena_accepts_the_seed_article_export(
+    seed_graph: str,
+    driver: AsyncDriver,
+    connection: Connection,
+    jena_lib: Path,
+    tmp_path: Path,
+) -> None:
+    source = RdfSource(driver, connection.database, "http://127.0.0.1:8000")
+    files = []
+    for fmt in JENA_FORMATS:
+        path = tmp_path / f"seed.{fmt.extension}"
+        path.write_bytes(await export(source, fmt))
+        files.append(path)
+    result = riot_validate(jena_lib, *files)
+    assert result.returncode == 0, result.output
+    assert result.problems == [], result.output
