@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, LiteralString
 
-from graph.reads import GraphNode, GraphReader, projection, to_node
+from graph.reads import GraphNode, GraphReader, projection
 from schema.labels import Label
 
 
@@ -270,6 +270,6 @@ async def read_page(
     items = tuple(
         PageItem(node=node, position=Keyset(key=str(row["key"]), id=node.id))
         for row in rows[:limit]
-        for node in (to_node(row["node"]),)
+        for node in (reader.materialise(row["node"]),)
     )
     return Page(items=items, total=int(record["total"]), has_next=len(rows) > limit)

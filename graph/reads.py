@@ -22,7 +22,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, LiteralString, TypeAlias
@@ -75,6 +75,14 @@ class RoundTrips:
 
 # --- projections: one map per label, with the ids of the nodes it refers to ---
 
+# A person, organisation or place referred to by the projected node ``n``, projected
+# as ``r``: read along with ``n`` so that resolving the reference costs no round trip.
+_REF: LiteralString = (
+    "r {.id, .name, .aliases, .honorific, .anonymous, .kind, .latitude, .longitude, "
+    "label: CASE WHEN r:Person THEN 'Person' WHEN r:Organisation THEN 'Organisation' "
+    "ELSE 'Location' END, within: head([(r)-[:WITHIN]->(w:Location) | w.id])}"
+)
+
 _PROJECTIONS: dict[Label, LiteralString] = {
     Label.ARTICLE: (
         "n {.id, .url, .headline, .published, .source, .checksum, .text, label: 'Article'}"
@@ -83,23 +91,30 @@ _PROJECTIONS: dict[Label, LiteralString] = {
     Label.ORGANISATION: "n {.id, .name, .aliases, label: 'Organisation'}",
     Label.LOCATION: (
         "n {.id, .name, .aliases, .kind, .latitude, .longitude, label: 'Location', "
-        "within: head([(n)-[:WITHIN]->(w:Location) | w.id])}"
+        "within: head([(n)-[:WITHIN]->(w:Location) | w.id]), "
+        "refs: [(n)-[:WITHIN]->(r:Location) | " + _REF + "]}"
     ),
     Label.ROLE: (
         "n {.id, .title, .wording, .status, label: 'Role', "
         "person: head([(p:Person)-[:HOLDS]->(n) | p.id]), "
-        "organisation: head([(n)-[:AT]->(o:Organisation) | o.id])}"
+        "organisation: head([(n)-[:AT]->(o:Organisation) | o.id]), "
+        "refs: [(r:Person)-[:HOLDS]->(n) | " + _REF + "] "
+        "+ [(n)-[:AT]->(r:Organisation) | " + _REF + "]}"
     ),
     Label.EVENT: (
         "n {.id, .kind, .summary, .date, .dateText, label: 'Event', "
         "location: head([(n)-[:IN]->(l:Location) | l.id]), "
-        "participants: [(n)-[r:INVOLVED]->(p) | {entity: p.id, as: r.as}]}"
+        "participants: [(n)-[i:INVOLVED]->(p) | {entity: p.id, as: i.as}], "
+        "refs: [(n)-[:IN|INVOLVED]->(r) WHERE r:Person OR r:Organisation OR r:Location | "
+        + _REF + "]}"
     ),
     Label.STATEMENT: (
         "n {.id, .text, .kind, .when, label: 'Statement', "
         "speaker: head([(s)-[:SAID]->(n) | s.id]), "
         "audience: head([(n)-[:TO]->(a) | a.id]), "
-        "occasion: head([(n)-[:AT]->(e:Event) | e.id])}"
+        "occasion: head([(n)-[:AT]->(e:Event) | e.id]), "
+        "refs: [(r)-[:SAID]->(n) WHERE r:Person OR r:Organisation | " + _REF + "] "
+        "+ [(n)-[:TO]->(r) WHERE r:Person OR r:Organisation | " + _REF + "]}"
     ),
 }
 
@@ -277,11 +292,25 @@ class GraphReader:
         *,
         timeout: float = DEFAULT_TIMEOUT,
         round_trips: RoundTrips | None = None,
+        on_read: Callable[[list[GraphNode]], None] | None = None,
     ) -> None:
         self._driver = driver
         self._database = database
         self._timeout = timeout
         self.round_trips = round_trips if round_trips is not None else RoundTrips()
+        self._on_read = on_read
+
+    def observe(self, on_read: Callable[[list[GraphNode]], None]) -> None:
+        """Call ``on_read`` with the people, organisations and places each read brings
+        along with its nodes (their references), e.g. to prime a DataLoader."""
+        self._on_read = on_read
+
+    def materialise(self, data: Mapping[str, Any]) -> GraphNode:
+        """The domain node of one projected map; its references go to the observer."""
+        refs = data.get("refs")
+        if refs and self._on_read is not None:
+            self._on_read([to_node(ref) for ref in refs])
+        return to_node(data)
 
     async def run(self, text: LiteralString, **parameters: Any) -> list[Record]:
         """One auto-commit read: one round trip, counted, not retried (a request fails
@@ -328,14 +357,16 @@ class GraphReader:
         )
         for records in batches:
             for record in records:
-                node = to_node(record["node"])
+                node = self.materialise(record["node"])
                 found[node.id] = node
         return [found.get(node_id) for node_id in ids]
 
     async def hop(self, hop: Hop, ids: Sequence[str], limit: int) -> list[list[GraphNode]]:
         """For each id, the nodes one ``hop`` away (at most ``limit`` each), in hop order."""
         records = await self.run(_HOP_QUERIES[hop], ids=list(set(ids)), limit=limit)
-        found = {record["id"]: [to_node(n) for n in record["nodes"]] for record in records}
+        found = {
+            record["id"]: [self.materialise(n) for n in record["nodes"]] for record in records
+        }
         return [found.get(node_id, []) for node_id in ids]
 
     async def evidence(self, label: Label, ids: Sequence[str]) -> list[list[Citation]]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import LiteralString
 
-from graph.reads import ANY_PROJECTION, GraphNode, GraphReader, to_node
+from graph.reads import ANY_PROJECTION, GraphNode, GraphReader
 from schema.labels import Label
 
 INDEX = "search"
@@ -76,7 +76,8 @@ async def search(
     hits = record["hits"]
     return SearchPage(
         hits=tuple(
-            SearchHit(score=float(hit["score"]), node=to_node(hit["node"])) for hit in hits[:limit]
+            SearchHit(score=float(hit["score"]), node=reader.materialise(hit["node"]))
+            for hit in hits[:limit]
         ),
         total=int(record["total"]),
         has_next=len(hits) > limit,

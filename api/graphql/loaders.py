@@ -20,6 +20,7 @@ class Loaders:
         self.node: DataLoader[str, GraphNode | None] = DataLoader(load_fn=reader.nodes)
         self._hops: dict[tuple[Hop, int], DataLoader[str, list[GraphNode]]] = {}
         self._evidence: dict[Label, DataLoader[str, list[Citation]]] = {}
+        reader.observe(self.prime)
 
     def hop(self, hop: Hop, limit: int) -> DataLoader[str, list[GraphNode]]:
         """The loader of the nodes one ``hop`` away from a node (at most ``limit``)."""
