@@ -90,3 +90,27 @@ def test_film_titles_are_not_quotes(run: Extract) -> None:
 def test_scare_quote_with_reported_speech(run: Extract) -> None:
     said = _said(run, "Ian Ross said he was aware of the “risk” of delays.")
     assert ("person/ian-ross", "risk", "direct") in said
+
+
+def test_straight_quotes_over_paragraphs(run: Extract) -> None:
+    text = ('Sam Okoro, the union leader, said:\n\n'
+            '"Members are angry.\n\n'
+            '"They will not accept this offer."\n\n'
+            'Talks resume on Monday.')
+    said = _said(run, text)
+    assert [s[1] for s in said if s[2] == "direct"] == ["Members are angry.",
+                                                         "They will not accept this offer."]
+    assert {s[0] for s in said} == {"person/sam-okoro"}
+
+
+def test_interrupted_quote(run: Extract) -> None:
+    said = _said(run, "Ann Lowe runs the shelter. “This is,” she said, “a disaster for us.”")
+    assert ("person/ann-lowe", "This is", "direct") in said
+    assert ("person/ann-lowe", "a disaster for us.", "direct") in said
+
+
+def test_told_the_broadcaster(run: Extract) -> None:
+    ex = run("“We will appeal,” Tom Hart told the BBC on Friday.")
+    statement = ex.statements[0]
+    assert statement.speaker == "person/tom-hart"
+    assert statement.audience == "organisation/bbc"
