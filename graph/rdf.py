@@ -17,7 +17,7 @@ How it flows::
 
     Neo4j --(graph.rdf_rows: keyset pages, one record per batch)--> *Row dataclasses
           --(_Mapper)--> Emitted (s, p, o, graphs) tuples, in batches
-          --> ntriples()/nquads(): streamed text, never the whole graph in memory
+          --> stream(): N-Triples / N-Quads text per batch, never the whole graph
           --> build_graph()/build_dataset(): rdflib, for Turtle, JSON-LD, RDF/XML, TriG
 
 Every fact is emitted once, with the named graphs (one per article, the
@@ -250,11 +250,9 @@ Graphs = tuple[URIRef, ...]
 """The named graphs (article URIs) a triple belongs to; empty: the default graph."""
 
 
-class Emitted(NamedTuple):
-    subject: URIRef
-    predicate: URIRef
-    object: Object
-    graphs: Graphs
+Emitted = tuple[URIRef, URIRef, Object, Graphs]
+"""One triple on its way out: subject, predicate, object and its named graphs. A plain
+tuple: the streamed export makes one per triple, and a NamedTuple costs 3x more."""
 
 
 class ConceptScheme(StrEnum):
@@ -410,6 +408,7 @@ class _Mapper:
         self.article = article
         self._concepts: dict[tuple[ConceptScheme, str], _ConceptUse] = {}
         self._nodes: dict[str, URIRef] = {}
+        self._concept_uris: dict[tuple[ConceptScheme, str], tuple[str, URIRef]] = {}
 
     def node(self, node_id: str) -> URIRef:
         """``uris.node``, remembered: articles and entities recur in every batch. The
@@ -426,23 +425,30 @@ class _Mapper:
         return tuple(self.node(a) for a in sorted({e.article for e in evidence}))
 
     def _concept(self, scheme: ConceptScheme, value: str, graphs: Graphs) -> URIRef:
-        use = self._concepts.setdefault((scheme, slugify(value)), _ConceptUse())
+        known = self._concept_uris.get((scheme, value))
+        if known is None:
+            known = (slugify(value), self.uris.concept(scheme, value))
+            self._concept_uris[(scheme, value)] = known
+        slug, uri = known
+        use = self._concepts.get((scheme, slug))
+        if use is None:
+            use = self._concepts[(scheme, slug)] = _ConceptUse()
         use.labels.add(value)
         use.graphs.update(graphs)
-        return self.uris.concept(scheme, value)
+        return uri
 
     def _provenance(self, s: URIRef, evidence: tuple[Evidence, ...]) -> Iterator[Emitted]:
         node = self.node
         for article in sorted({e.article for e in evidence}):
             a = node(article)
-            yield Emitted(s, _T.prov_wasDerivedFrom, a, (a,))
+            yield (s, _T.prov_wasDerivedFrom, a, (a,))
         for mention in sorted({(e.mention, e.article) for e in evidence}):
-            yield Emitted(s, _T.prov_wasDerivedFrom, node(mention[0]), (node(mention[1]),))
+            yield (s, _T.prov_wasDerivedFrom, node(mention[0]), (node(mention[1]),))
 
     def _names(self, s: URIRef, row: EntityRow, graphs: Graphs) -> Iterator[Emitted]:
         """``schema:name`` in every graph of the entity; each alias in the graphs of the
         articles that used it (``EVIDENCED_BY.aliases``) when the writer recorded that."""
-        yield Emitted(s, _T.sdo_name, Lit(row.name), graphs)
+        yield (s, _T.sdo_name, Lit(row.name), graphs)
         recorded = [e for e in row.evidence if e.aliases is not None]
         for alias in dict.fromkeys(row.aliases):
             if alias == row.name:
@@ -453,7 +459,7 @@ class _Mapper:
                 if not used and self.article is not None:
                     continue  # a name another article used
                 where = tuple(self.node(a) for a in used)
-            yield Emitted(s, _T.sdo_alternateName, Lit(alias), where)
+            yield (s, _T.sdo_alternateName, Lit(alias), where)
 
     # rows
     def rows(self, rows: Iterable[Row]) -> Iterator[Emitted]:
@@ -474,29 +480,29 @@ class _Mapper:
     def article_row(self, row: ArticleRow) -> Iterator[Emitted]:
         s = self.uris.node(row.id)
         g = (s,)
-        yield Emitted(s, _T.rdf_type, _T.sdo_NewsArticle, g)
+        yield (s, _T.rdf_type, _T.sdo_NewsArticle, g)
         if row.headline:
-            yield Emitted(s, _T.sdo_headline, Lit(row.headline), g)
+            yield (s, _T.sdo_headline, Lit(row.headline), g)
         if row.published is not None:
-            yield Emitted(s, _T.sdo_datePublished, Lit(row.published.isoformat(), _XSD_DATE), g)
+            yield (s, _T.sdo_datePublished, Lit(row.published.isoformat(), _XSD_DATE), g)
         if row.url:
-            yield Emitted(s, _T.sdo_url, URIRef(iri(row.url)), g)
+            yield (s, _T.sdo_url, URIRef(iri(row.url)), g)
         if row.text is not None:
-            yield Emitted(s, _T.rdf_type, _T.nif_Context, g)
-            yield Emitted(s, _T.nif_isString, Lit(row.text), g)
-            yield Emitted(s, _T.nif_beginIndex, Lit("0", _XSD_NNI), g)
-            yield Emitted(s, _T.nif_endIndex, Lit(str(len(row.text)), _XSD_NNI), g)
+            yield (s, _T.rdf_type, _T.nif_Context, g)
+            yield (s, _T.nif_isString, Lit(row.text), g)
+            yield (s, _T.nif_beginIndex, Lit("0", _XSD_NNI), g)
+            yield (s, _T.nif_endIndex, Lit(str(len(row.text)), _XSD_NNI), g)
 
     def entity(self, row: EntityRow) -> Iterator[Emitted]:
         s = self.uris.node(row.id)
         g = self._graphs(row.evidence)
-        yield Emitted(s, _T.rdf_type, _ENTITY_CLASS[row.label], g)
+        yield (s, _T.rdf_type, _ENTITY_CLASS[row.label], g)
         yield from self._names(s, row, g)
         if row.honorific:
-            yield Emitted(s, _T.sdo_honorificPrefix, Lit(row.honorific), g)
+            yield (s, _T.sdo_honorificPrefix, Lit(row.honorific), g)
         if row.kind:
             kind = self._concept(ConceptScheme.PLACE_KIND, row.kind, g)
-            yield Emitted(s, _T.sdo_additionalType, kind, g)
+            yield (s, _T.sdo_additionalType, kind, g)
         for link in row.within:
             where = g
             if link.articles:
@@ -504,75 +510,75 @@ class _Mapper:
                 if not arts:
                     continue
                 where = tuple(self.node(a) for a in sorted(set(arts)))
-            yield Emitted(s, _T.sdo_containedInPlace, self.node(link.target), where)
+            yield (s, _T.sdo_containedInPlace, self.node(link.target), where)
         if row.latitude is not None and row.longitude is not None:
             geo = self.uris.geo(row.id)
-            yield Emitted(s, _T.sdo_geo, geo, g)
-            yield Emitted(geo, _T.rdf_type, _T.sdo_GeoCoordinates, g)
-            yield Emitted(geo, _T.sdo_latitude, Lit(repr(row.latitude), _XSD_DOUBLE), g)
-            yield Emitted(geo, _T.sdo_longitude, Lit(repr(row.longitude), _XSD_DOUBLE), g)
+            yield (s, _T.sdo_geo, geo, g)
+            yield (geo, _T.rdf_type, _T.sdo_GeoCoordinates, g)
+            yield (geo, _T.sdo_latitude, Lit(repr(row.latitude), _XSD_DOUBLE), g)
+            yield (geo, _T.sdo_longitude, Lit(repr(row.longitude), _XSD_DOUBLE), g)
         if self.article is None:  # a person's merge decision: no article's graph holds it
             for other in row.same_as:
-                yield Emitted(s, _T.owl_sameAs, self.node(other), ())
+                yield (s, _T.owl_sameAs, self.node(other), ())
         yield from self._provenance(s, row.evidence)
 
     def role(self, row: RoleRow) -> Iterator[Emitted]:
         s = self.uris.node(row.id)
         g = self._graphs(row.evidence)
-        yield Emitted(s, _T.rdf_type, _T.org_Membership if row.organisations else _T.sdo_Role, g)
+        yield (s, _T.rdf_type, _T.org_Membership if row.organisations else _T.sdo_Role, g)
         if row.name:
-            yield Emitted(s, _T.sdo_name, Lit(row.name), g)
+            yield (s, _T.sdo_name, Lit(row.name), g)
         for holder in row.holders:
-            yield Emitted(s, _T.org_member, self.node(holder), g)
+            yield (s, _T.org_member, self.node(holder), g)
         for organisation in row.organisations:
-            yield Emitted(s, _T.org_organization, self.node(organisation), g)
+            yield (s, _T.org_organization, self.node(organisation), g)
         if row.title:
-            yield Emitted(s, _T.org_role, self._concept(ConceptScheme.TITLE, row.title, g), g)
+            yield (s, _T.org_role, self._concept(ConceptScheme.TITLE, row.title, g), g)
         if row.status:
             status = self._concept(ConceptScheme.ROLE_STATUS, row.status, g)
-            yield Emitted(s, _T.sdo_additionalType, status, g)
+            yield (s, _T.sdo_additionalType, status, g)
         yield from self._provenance(s, row.evidence)
 
     def event(self, row: EventRow) -> Iterator[Emitted]:
         s = self.uris.node(row.id)
         g = self._graphs(row.evidence)
-        yield Emitted(s, _T.rdf_type, _T.sdo_Event, g)
+        yield (s, _T.rdf_type, _T.sdo_Event, g)
         if row.name:
-            yield Emitted(s, _T.sdo_name, Lit(row.name), g)
+            yield (s, _T.sdo_name, Lit(row.name), g)
         if row.summary:
-            yield Emitted(s, _T.sdo_description, Lit(row.summary), g)
+            yield (s, _T.sdo_description, Lit(row.summary), g)
         if row.kind:
             kind = self._concept(ConceptScheme.EVENT_KIND, row.kind, g)
-            yield Emitted(s, _T.sdo_additionalType, kind, g)
+            yield (s, _T.sdo_additionalType, kind, g)
         date = date_literal(row.date)
         if date is not None:
-            yield Emitted(s, _T.sdo_startDate, date, g)
+            yield (s, _T.sdo_startDate, date, g)
         for location in dict.fromkeys(row.locations):
-            yield Emitted(s, _T.sdo_location, self.node(location), g)
+            yield (s, _T.sdo_location, self.node(location), g)
         for participant in dict.fromkeys(row.participants):
-            yield Emitted(s, _T.sdo_attendee, self.node(participant), g)
+            yield (s, _T.sdo_attendee, self.node(participant), g)
         yield from self._provenance(s, row.evidence)
 
     def statement(self, row: StatementRow) -> Iterator[Emitted]:
         s = self.uris.node(row.id)
         g = self._graphs(row.evidence)
         node = self.node
-        yield Emitted(s, _T.rdf_type, _T.sdo_Quotation, g)
-        yield Emitted(s, _T.sdo_text, Lit(row.text), g)
+        yield (s, _T.rdf_type, _T.sdo_Quotation, g)
+        yield (s, _T.sdo_text, Lit(row.text), g)
         if row.kind:
             kind = self._concept(ConceptScheme.STATEMENT_KIND, row.kind, g)
-            yield Emitted(s, _T.sdo_additionalType, kind, g)
+            yield (s, _T.sdo_additionalType, kind, g)
         when = date_literal(row.when)
         if when is not None:
-            yield Emitted(s, _T.sdo_dateCreated, when, g)
+            yield (s, _T.sdo_dateCreated, when, g)
         for speaker in dict.fromkeys(row.speakers):
-            yield Emitted(s, _T.sdo_creator, node(speaker), g)
+            yield (s, _T.sdo_creator, node(speaker), g)
         for audience in dict.fromkeys(row.audience):
-            yield Emitted(s, _T.sdo_recipient, node(audience), g)
+            yield (s, _T.sdo_recipient, node(audience), g)
         for occasion in dict.fromkeys(row.occasions):
-            yield Emitted(s, _T.sdo_recordedAt, node(occasion), g)
+            yield (s, _T.sdo_recordedAt, node(occasion), g)
         for mentioned in dict.fromkeys(row.mentions):
-            yield Emitted(s, _T.sdo_mentions, node(mentioned), g)
+            yield (s, _T.sdo_mentions, node(mentioned), g)
         yield from self._provenance(s, row.evidence)
 
     def mention(self, row: MentionRow) -> Iterator[Emitted]:
@@ -582,12 +588,12 @@ class _Mapper:
         else:
             a = self.node(row.article)
             g = (a,)
-        yield Emitted(s, _T.rdf_type, _T.nif_String, g)
+        yield (s, _T.rdf_type, _T.nif_String, g)
         if row.article is not None:
-            yield Emitted(s, _T.nif_referenceContext, g[0], g)
-        yield Emitted(s, _T.nif_beginIndex, Lit(str(row.start), _XSD_NNI), g)
-        yield Emitted(s, _T.nif_endIndex, Lit(str(row.end), _XSD_NNI), g)
-        yield Emitted(s, _T.nif_anchorOf, Lit(row.text), g)
+            yield (s, _T.nif_referenceContext, g[0], g)
+        yield (s, _T.nif_beginIndex, Lit(str(row.start), _XSD_NNI), g)
+        yield (s, _T.nif_endIndex, Lit(str(row.end), _XSD_NNI), g)
+        yield (s, _T.nif_anchorOf, Lit(row.text), g)
 
     def concepts(self) -> Iterator[Emitted]:
         """The SKOS concepts (and their schemes) the mapped rows used."""
@@ -605,19 +611,19 @@ class _Mapper:
 def concept_triples(
     uris: UriScheme, scheme: ConceptScheme, c: URIRef, labels: Sequence[str], g: Graphs
 ) -> Iterator[Emitted]:
-    yield Emitted(c, _T.rdf_type, _T.skos_Concept, g)
+    yield (c, _T.rdf_type, _T.skos_Concept, g)
     if scheme is ConceptScheme.TITLE:
-        yield Emitted(c, _T.rdf_type, _T.org_Role, g)
-    yield Emitted(c, _T.skos_prefLabel, Lit(labels[0]), g)
+        yield (c, _T.rdf_type, _T.org_Role, g)
+    yield (c, _T.skos_prefLabel, Lit(labels[0]), g)
     for other in labels[1:]:
-        yield Emitted(c, _T.skos_altLabel, Lit(other), g)
-    yield Emitted(c, _T.skos_inScheme, uris.scheme(scheme), g)
+        yield (c, _T.skos_altLabel, Lit(other), g)
+    yield (c, _T.skos_inScheme, uris.scheme(scheme), g)
 
 
 def scheme_triples(uris: UriScheme, scheme: ConceptScheme, g: Graphs) -> Iterator[Emitted]:
     s = uris.scheme(scheme)
-    yield Emitted(s, _T.rdf_type, _T.skos_ConceptScheme, g)
-    yield Emitted(s, _T.skos_prefLabel, Lit(scheme.label), g)
+    yield (s, _T.rdf_type, _T.skos_ConceptScheme, g)
+    yield (s, _T.skos_prefLabel, Lit(scheme.label), g)
 
 
 # -- the export as a stream of triples ------------------------------------------------------
@@ -665,7 +671,7 @@ async def _describe_node(
     mapper = _Mapper(uris, None)
     found = list(mapper.rows(rows))
     row = rows[0]
-    evidence = getattr(row, "evidence", ())
+    evidence = () if isinstance(row, ArticleRow | MentionRow) else row.evidence
     mention_ids = sorted({e.mention for e in evidence})
     for ids in chunks(mention_ids, DEFAULT_BATCH):
         found.extend(mapper.rows(await rows_by_ids(session, Label.MENTION, ids, None)))
@@ -811,7 +817,7 @@ def serialize(data: Graph, fmt: RdfFormat) -> bytes:
     """Serialise a graph (or, for TriG / N-Quads, a dataset) in ``fmt``."""
     if fmt is RdfFormat.NT:
         return nt_lines(
-            Emitted(URIRef(str(s)), URIRef(str(p)), _from_rdflib(o), ())
+            (URIRef(str(s)), URIRef(str(p)), _from_rdflib(o), ())
             for s, p, o in data.triples((None, None, None))
         ).encode("utf-8")
     if fmt is RdfFormat.JSONLD:
