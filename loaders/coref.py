@@ -59,6 +59,16 @@ def _org_predicate(noun: str) -> Callable[[Draft], bool] | None:
     return None
 
 
+def organisation_noun(analysis: Analysis, offset: int, block: int, noun: str) -> Draft | None:
+    """"council" in "the council leader" -> the article's council, when it names one."""
+    if noun not in _NAMED_NOUNS and noun != "force":
+        return None
+    predicate = _org_predicate(noun)
+    if predicate is None:
+        return None
+    return salient(analysis, offset, block, lambda d: d.kind == ORGANISATION and predicate(d))
+
+
 def antecedent(analysis: Analysis, offset: int, block: int,
                accept: Callable[[Draft], bool]) -> Draft | None:
     """The most recent mention before ``offset`` whose draft passes ``accept``."""

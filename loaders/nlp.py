@@ -123,6 +123,9 @@ def _relabel_place(ent: Span) -> Span:
     if ent[-1].lower_ in _LANDMARK_END and len(ent) > 1:
         return Span(ent.doc, ent.start, ent.end, label="FAC")
     prep = ent.root.head if ent.root.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in ("in", "at", "to", "from", "for", *_ALONG) and \
+            len(ent) == 1 and is_known_city(ent.text, 100_000):
+        return Span(ent.doc, ent.start, ent.end, label="GPE")
     if prep is None:
         return ent
     if prep.lower_ in ("in", "at", "from", "to", *_ALONG) and is_known_city(ent.text):
@@ -130,6 +133,22 @@ def _relabel_place(ent: Span) -> Span:
     if prep.lower_ in _ALONG and ent.label_ in ("WORK_OF_ART", "PRODUCT"):
         return Span(ent.doc, ent.start, ent.end, label="FAC")
     return ent
+
+
+def _gazetteer_places(doc: Doc) -> list[Span]:
+    """A big city the model left untagged after a place preposition ("a day for Leeds")."""
+    found: list[Span] = []
+    for token in doc:
+        if (token.ent_type_ or not token.text[:1].isupper() or token.is_sent_start
+                or token.dep_ != "pobj"
+                or token.head.lower_ not in ("in", "at", "to", "from", "for", *_ALONG)):
+            continue
+        neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+        if any(n.tag_ in ("NNP", "NNPS") for n in neighbours):
+            continue
+        if is_known_city(token.text, 100_000):
+            found.append(Span(doc, token.i, token.i + 1, label="GPE"))
+    return found
 
 
 def _split_lists(ent: Span) -> list[Span]:
@@ -168,7 +187,7 @@ def fix_entities(doc: Doc) -> Doc:
     """Repair the statistical entities (see the module docstring)."""
     kept: list[Span] = []
     for ent in doc.ents:
-        common = ent[0].tag_ in ("NN", "NNS")
+        common = ent[0].tag_ in ("NN", "NNS") and not is_known_city(ent.text)
         if len(ent) == 1 and ent.label_ in ("ORG", "PERSON", "GPE") and common:
             continue
         if len(ent) == 1 and ent.label_ == "ORG" and (_title_word(ent) or _title_tail(ent)):
@@ -179,6 +198,7 @@ def fix_entities(doc: Doc) -> Doc:
             ent = Span(doc, ent.start, ent.end, label="PERCENT")
         kept.extend(_split_lists(_relabel_place(ent)))
     added = _noun_spans(doc)
+    kept.extend(_gazetteer_places(doc))
     taken = {i for span in added for i in range(span.start, span.end)}
     merged = [e for e in kept if not any(i in taken for i in range(e.start, e.end))]
     merged.extend(added)

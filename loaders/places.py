@@ -82,9 +82,9 @@ def _us_states() -> dict[str, str]:
 
 
 @lru_cache(maxsize=4096)
-def is_known_city(name: str) -> bool:
-    """A city of the gazetteer with at least 30,000 people (to tell "Bolton" from a surname)."""
-    return any(int(c["population"]) >= 30_000 for c in city_candidates(name))
+def is_known_city(name: str, population: int = 30_000) -> bool:
+    """A city of the gazetteer with at least ``population`` people ("Bolton", not a surname)."""
+    return any(int(c["population"]) >= population for c in city_candidates(name))
 
 
 def canonical_place(name: str) -> str:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from loaders.analysis import ORGANISATION, PERSON, Analysis, Draft, Parsed
-from loaders.coref import referent
+from loaders.coref import organisation_noun, referent
 from loaders.entities import HONORIFICS, credit_parts
 from loaders.titles import TITLE_HEADS, TITLE_MODIFIERS, word_set
 from schema.model import BlockKind, RoleStatus
@@ -104,6 +104,9 @@ def _title_phrase(head: Token, analysis: Analysis, parsed: Parsed,
             child.dep_ == "compound" and child.pos_ == "NOUN"
         ):
             title.extend(t for t in child.subtree if t.lower_ not in _FORMER)
+            if organisation is None and child.dep_ == "compound":
+                organisation = organisation_noun(analysis, parsed.start(child), parsed.index,
+                                                 child.lower_)
     title.sort(key=lambda t: t.i)
     return title, organisation, former
 
