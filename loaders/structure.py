@@ -125,12 +125,34 @@ def _split_credits(text: str, start: int, end: int) -> list[tuple[BlockKind | No
     return out
 
 
+def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Lines that each end a sentence are paragraphs of their own (text without blank
+    lines between paragraphs); hard-wrapped prose stays one paragraph."""
+    lines = _lines(text, start, end)
+    if len(lines) < 2:
+        return [(start, end)]
+    ended = sum(1 for s, e in lines[:-1] if _LINE_END.search(text[s:e]))
+    first_is_title = looks_like_headline(text[lines[0][0] : lines[0][1]])
+    if ended + first_is_title >= len(lines) - 1 and ended >= 1:
+        return lines
+    return [(start, end)]
+
+
+_LINE_END = re.compile(r"[.!?…:\"”’)]$")
+
+
 def segment(text: str, headline: str | None = None) -> tuple[Block, ...]:
     """The blocks of ``text`` in order; spans point into ``text``."""
-    blocks: list[Block] = []
-    for index, (start, end) in enumerate(_paragraphs(text)):
+    pieces: list[tuple[BlockKind | None, int, int]] = []
+    for start, end in _paragraphs(text):
         for forced, bs, be in _split_credits(text, start, end):
-            blocks.append(Block(forced or _classify(text[bs:be], index, headline), bs, be))
+            if forced is not None or is_caption(text[bs:be]):
+                pieces.append((forced, bs, be))
+                continue
+            pieces.extend((None, ls, le) for ls, le in _split_lines(text, bs, be))
+    blocks: list[Block] = []
+    for index, (forced, bs, be) in enumerate(pieces):
+        blocks.append(Block(forced or _classify(text[bs:be], index, headline), bs, be))
     return tuple(blocks)
 
 

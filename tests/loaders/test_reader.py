@@ -254,3 +254,13 @@ def test_cli_url_error_exit_code(server: str) -> None:
     result = CliRunner().invoke(app, ["extract", f"{server}/missing"])
     assert result.exit_code == 2
     assert "HTTP 404" in result.stderr
+
+
+def test_single_newline_paragraphs_are_split_but_wrapped_prose_is_not() -> None:
+    lines = loaders.read_text("Council Approves Tram\nLeeds approved a tram on Tuesday.\n"
+                              "“We did it,” he said.\nPlease sign up to our newsletter.\n")
+    assert [b.kind for b in lines.blocks] == [BlockKind.HEADLINE, BlockKind.BODY,
+                                              BlockKind.BODY, BlockKind.BOILERPLATE]
+    wrapped = loaders.read_text("Leeds approved a tram line on Tuesday after a\nlong debate "
+                                "about costs, the leader said in a\nstatement.\n")
+    assert [b.kind for b in wrapped.blocks] == [BlockKind.BODY]
