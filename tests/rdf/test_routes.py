@@ -6,19 +6,20 @@ import dataclasses
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 
 import httpx
 import pytest
 import pytest_asyncio
+from neo4j import AsyncDriver
 from rdflib import Dataset, Graph, Literal, URIRef
 from starlette.applications import Starlette
 
-from api.app import Runtime, create_app
+from api.app import create_app
 from api.rdf_routes import routes
 from api.settings import Settings
 from graph.driver import Connection, open_driver
 from graph.rdf import RdfFormat, RdfSource, build_dataset, build_graph, rdflib_format
-from graph.reads import RoundTrips
 from schema.vocab import SDO
 from tests.rdf import graph_fixture as fx
 from tests.rdf.conftest import BASE
@@ -32,13 +33,21 @@ ENTITY_TYPES = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class TinyRuntime:
+    """What the RDF routes read of api.app's ``Runtime``: the driver and the connection."""
+
+    driver: AsyncDriver
+    connection: Connection
+
+
 def tiny_app(settings: Settings, connection: Connection) -> Starlette:
     """Only the RDF routes, with a lifespan that opens the driver as api.app does."""
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         driver = await open_driver(connection)
-        app.state.runtime = Runtime(driver=driver, connection=connection, round_trips=RoundTrips())
+        app.state.runtime = TinyRuntime(driver=driver, connection=connection)
         try:
             yield
         finally:
