@@ -52,6 +52,8 @@ class Runtime:
     driver: AsyncDriver
     connection: Connection
     round_trips: RoundTrips
+    # Extractions (spaCy, CPU-bound) run in worker threads, at most this many at once.
+    ingest_limiter: anyio.CapacityLimiter
     migrated: bool = False
 
     def reader(self, timeout: float) -> GraphReader:
@@ -98,6 +100,7 @@ class GraphQLView(GraphQL[Context, None]):
             driver=runtime.driver,
             database=runtime.connection.database,
             reader=runtime.reader(self.limits.query_timeout),
+            ingest_limiter=runtime.ingest_limiter,
         )
 
 
@@ -191,7 +194,12 @@ def create_app(settings: Settings, *, limits: Limits | None = None) -> Starlette
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
         connection = await anyio.to_thread.run_sync(resolve_connection, settings)
         driver = await open_driver(connection, verify=False)
-        runtime = Runtime(driver=driver, connection=connection, round_trips=RoundTrips())
+        runtime = Runtime(
+            driver=driver,
+            connection=connection,
+            round_trips=RoundTrips(),
+            ingest_limiter=anyio.CapacityLimiter(limits.concurrent_ingests),
+        )
         try:
             await runtime.migrate()
         except GraphError as exc:

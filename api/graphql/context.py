@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 from dataclasses import dataclass, field
 
+import anyio
 import strawberry
 from neo4j import AsyncDriver
 from starlette.requests import Request
@@ -26,6 +27,7 @@ class Context:
     driver: AsyncDriver
     database: str
     reader: GraphReader
+    ingest_limiter: anyio.CapacityLimiter
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:

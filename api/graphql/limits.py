@@ -17,6 +17,7 @@ class Limits:
     query_timeout: float = 10.0  # seconds per Neo4j transaction
     max_body_bytes: int | None = None  # None: the article size limit plus 64 KiB
     readiness_timeout: float = 3.0  # seconds /readyz waits for Neo4j
+    concurrent_ingests: int = 2  # extractions running at once (the rest wait)
 
     def body_limit(self, max_article_bytes: int) -> int:
         if self.max_body_bytes is not None:

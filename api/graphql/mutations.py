@@ -139,7 +139,9 @@ class Mutation:
         if bad is not None:
             return bad
         try:
-            extraction = await anyio.to_thread.run_sync(_read_and_extract, input, context)
+            extraction = await anyio.to_thread.run_sync(
+                _read_and_extract, input, context, limiter=context.ingest_limiter
+            )
         except ArticleError as exc:
             return BadInput(message=str(exc), field="url" if input.text is None else "text")
         except ModelNotFoundError as exc:

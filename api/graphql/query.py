@@ -8,7 +8,7 @@ Resolvers are thin: parse the arguments, one graph call, map to GraphQL types.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, TypeVar
+from typing import Annotated, Protocol, TypeVar
 
 import strawberry
 
@@ -70,9 +70,12 @@ async def _one(info: Info, node_id: strawberry.ID, label: Label) -> GraphNode | 
     return await by_id(info, str(node_id))
 
 
-def _filter(value: object) -> NodeFilter:
-    to_graph = getattr(value, "to_graph", None)
-    return to_graph() if to_graph is not None else NodeFilter()
+class _Filter(Protocol):
+    def to_graph(self) -> NodeFilter: ...
+
+
+def _filter(value: _Filter | None) -> NodeFilter:
+    return value.to_graph() if value is not None else NodeFilter()
 
 
 @strawberry.type
