@@ -253,12 +253,18 @@ def main() -> None:
         print(f"{m.mode:<12} {m.triples:>9,} {m.seconds:>7.2f} {m.rate:>10,.0f} {m.cpu:>6.2f} "
               f"{m.cpu_rate:>13,.0f} {m.bytes / 1e6:>7.1f} {m.max_rss_mb:>10.0f}")  # fmt: skip
     load = os.getloadavg()[0]
-    print(f"(load average {load:.1f} on {os.cpu_count()} CPUs: wall-clock rates drop when "
-          "other processes, the Neo4j server among them, compete for the CPUs)")
+    print(
+        f"(load average {load:.1f} on {os.cpu_count()} CPUs: wall-clock rates drop when "
+        "other processes, the Neo4j server among them, compete for the CPUs)"
+    )
     streamed, baseline = results[0], results[1]
-    verdict = "met" if streamed.rate >= 100_000 else "NOT met"
-    print(f"\nstreamed N-Triples is {streamed.rate / baseline.rate:.1f}x the rdflib baseline; "
-          f"target >= 100,000 triples/s: {verdict}")  # fmt: skip
+    wall = "met" if streamed.rate >= 100_000 else "not met"
+    cpu = "met" if streamed.cpu_rate >= 100_000 else "not met"
+    faster, faster_cpu = streamed.rate / baseline.rate, streamed.cpu_rate / baseline.cpu_rate
+    print(f"\nstreamed N-Triples: {faster:.1f}x the rdflib baseline's wall-clock rate, "
+          f"{faster_cpu:.1f}x per CPU-second")  # fmt: skip
+    print(f"target >= 100,000 triples/s: wall clock {wall} ({streamed.rate:,.0f}/s), "
+          f"per CPU-second {cpu} ({streamed.cpu_rate:,.0f}/s)")  # fmt: skip
     if results[0].triples < 100_000:
         print("note: fewer than 100,000 triples; raise --articles")
 
