@@ -63,9 +63,6 @@ class SDO(DefinedNamespace):
     startDate: URIRef
     location: URIRef
     attendee: URIRef
-    organizer: URIRef
-    about: URIRef
-    roleName: URIRef
 
 
 class ORG(DefinedNamespace):
@@ -103,7 +100,6 @@ class NIF(DefinedNamespace):
     endIndex: URIRef
     anchorOf: URIRef
     referenceContext: URIRef
-    sourceUrl: URIRef
 
 
 class SKOS(DefinedNamespace):
