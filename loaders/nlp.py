@@ -99,6 +99,9 @@ def _noun_spans(doc: Doc) -> list[Span]:
         start = _proper_run_before(doc, token.i)
         if start == token.i:
             continue
+        if label == "ORG" and start >= 2 and doc[start - 1].lower_ in ("and", "&") and \
+                doc[start - 2].text[:1].isupper() and doc[start - 2].tag_ in ("NNP", "NNPS"):
+            start = _proper_run_before(doc, start - 1)
         if label == "ORG" and not token.text[:1].isupper() and not doc[token.i - 1].ent_type_:
             continue
         spans.append(Span(doc, start, token.i + 1, label=label))

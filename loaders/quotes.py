@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from loaders.analysis import PERSON, Analysis, Draft, Parsed
-from loaders.coref import referent
+from loaders.coref import organisation_noun, referent
 from loaders.dates import is_age, resolve
 from loaders.titles import TITLE_HEADS, word_set
 from schema.model import BlockKind, StatementKind
@@ -134,6 +134,8 @@ def _speaker_token(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | 
             return draft
     if token.lower_ in TITLE_HEADS:
         return _title_holder(token, analysis, parsed)
+    if token.lower_ in ("police", "officers", "detectives"):
+        return organisation_noun(analysis, parsed.start(token), parsed.index, "force")
     return None
 
 
@@ -365,7 +367,9 @@ def _indirect_in(sent: Span, parsed: Parsed, analysis: Analysis,
 
 
 def _content_tokens(verb: Token) -> list[Token]:
-    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    complements = sorted((c for c in verb.children if c.dep_ == "ccomp"),
+                         key=lambda c: (c.i < verb.i, c.i))
+    complement = complements[0] if complements else None
     if complement is not None:
         return _trim(_clause(complement, lambda c: c.lemma_ in SPEECH_VERBS))
     if verb.dep_ == "parataxis":

@@ -41,3 +41,10 @@ def test_it_and_they_point_to_organisations(run: Extract) -> None:
              "grown strongly.")
     statement = next(s for s in ex.statements if "lending" in s.text)
     assert statement.speaker == "organisation/northgate-bank"
+
+
+def test_bare_police_is_the_article_force(run: Extract) -> None:
+    ex = run("Avon and Somerset Police were called to a house on Friday. Police said a man "
+             "had been arrested.")
+    assert [o.name for o in ex.organisations] == ["Avon and Somerset Police"]
+    assert ex.statements[0].speaker == "organisation/avon-and-somerset-police"
