@@ -3,7 +3,7 @@
 The article's ``text`` is the source text with line endings normalised; every
 span of the extraction points into it. Ids: ``article_id(url)`` when a URL is
 known (so a changed version of the same page keeps its id), else
-``article_id("headline:" + normalised headline)``, else
+``article_id("headline|source|published|" + normalised headline)``, else
 ``article_id("text:" + checksum)``.
 """
 
@@ -68,8 +68,13 @@ def read_text(
 
 
 def _from_path(path: Path, max_bytes: int, meta: dict[str, Any]) -> Article:
-    if not path.is_file():
-        raise errors.SourceNotFoundError(str(path))
+    shown = str(path) if len(str(path)) <= 200 else str(path)[:200] + "..."
+    try:
+        found = path.is_file()
+    except OSError:  # a name too long for the file system is no file either
+        found = False
+    if not found:
+        raise errors.SourceNotFoundError(shown)
     with path.open("rb") as handle:
         data = handle.read(max_bytes + 1)
     return _from_bytes(data, str(path), max_bytes, meta, hint=path.suffix.lower())
@@ -234,7 +239,8 @@ def _article(
     if url:
         key = url
     elif headline:
-        key = "headline:" + " ".join(headline.lower().split())
+        key = "|".join(["headline", source or "", published.isoformat() if published else "",
+                        " ".join(headline.lower().split())])
     else:
         key = "text:" + digest
     return Article(id=article_id(key), text=text, checksum=digest, headline=headline, url=url,

@@ -264,3 +264,8 @@ def test_single_newline_paragraphs_are_split_but_wrapped_prose_is_not() -> None:
     wrapped = loaders.read_text("Leeds approved a tram line on Tuesday after a\nlong debate "
                                 "about costs, the leader said in a\nstatement.\n")
     assert [b.kind for b in wrapped.blocks] == [BlockKind.BODY]
+
+
+def test_text_passed_as_a_path_is_a_missing_file() -> None:
+    with pytest.raises(errors.SourceNotFoundError, match="No such file"):
+        loaders.read("x" * 5000)
