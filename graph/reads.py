@@ -22,7 +22,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, LiteralString, TypeAlias
@@ -349,12 +349,10 @@ class GraphReader:
             if label is not None:
                 by_label[label].append(node_id)
         found: dict[str, GraphNode] = {}
-        batches = await asyncio.gather(
-            *(
-                self.run(_NODES_BY_ID[label], ids=list(set(group)))
-                for label, group in by_label.items()
-            )
-        )
+        queries = [
+            self.run(_NODES_BY_ID[label], ids=list(set(group))) for label, group in by_label.items()
+        ]
+        batches = [await queries[0]] if len(queries) == 1 else await asyncio.gather(*queries)
         for records in batches:
             for record in records:
                 node = self.materialise(record["node"])
@@ -509,18 +507,3 @@ def _hop_query(pattern: LiteralString, label: Label | None) -> LiteralString:
 _HOP_QUERIES: dict[Hop, LiteralString] = {
     hop: _hop_query(pattern, label) for hop, (pattern, label) in _HOP_PATTERNS.items()
 }
-
-
-def hop_target(hop: Hop) -> Label | None:
-    """The label a hop leads to (None: any label)."""
-    return _HOP_PATTERNS[hop][1]
-
-
-def group_ids(ids: Iterable[str]) -> dict[Label, list[str]]:
-    """Ids grouped by the label their prefix names (malformed ids are dropped)."""
-    grouped: dict[Label, list[str]] = defaultdict(list)
-    for node_id in ids:
-        label = label_of_id(node_id)
-        if label is not None:
-            grouped[label].append(node_id)
-    return dict(grouped)
