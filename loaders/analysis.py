@@ -89,6 +89,7 @@ class Analysis:
     quotes: list[tuple[int, int]] = field(default_factory=list)
     main_city: Draft | None = None
     title_holders: list[tuple[str, Draft]] = field(default_factory=list)
+    inferred_roles: list[tuple[Draft, str, int, int]] = field(default_factory=list)
     context_country: str | None = None
     warnings: list[str] = field(default_factory=list)
 

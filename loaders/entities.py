@@ -205,13 +205,53 @@ def org_cue(span: Span) -> bool:
     return root.dep_ == "compound" and root.head.lemma_.lower() in _ORG_HEADS
 
 
+_PARTIES = {
+    "conservative": "Conservative Party", "conservatives": "Conservative Party",
+    "tory": "Conservative Party", "tories": "Conservative Party",
+    "labour": "Labour Party", "lib dem": "Liberal Democrats", "lib dems": "Liberal Democrats",
+    "liberal democrat": "Liberal Democrats", "liberal democrats": "Liberal Democrats",
+    "democrat": "Democratic Party", "democrats": "Democratic Party",
+    "democratic": "Democratic Party", "republican": "Republican Party",
+    "republicans": "Republican Party", "snp": "Scottish National Party",
+}
+_HOUSES = {"commons": "House of Commons", "lords": "House of Lords"}
+
+
+def _party_raw(span: Span, parsed: Parsed) -> Raw | None:
+    """"Conservative MPs", "the Tories": a political party named by its adjective."""
+    text = " ".join(span.text.lower().split())
+    name = _PARTIES.get(text)
+    if name is None:
+        return None
+    start, end = parsed.span_offsets(span)
+    return Raw(ORGANISATION, name, span.text, start, end, parsed, range(span.start, span.end),
+               "ORG")
+
+
+def _houses(parsed: Parsed) -> list[Raw]:
+    """"the Commons", "the Lords": the houses of parliament by their short names."""
+    out: list[Raw] = []
+    for token in parsed.doc:
+        name = _HOUSES.get(token.lower_)
+        if name and token.text[:1].isupper() and not token.ent_type_ and token.i > 0 \
+                and token.doc[token.i - 1].lower_ == "the":
+            out.append(Raw(ORGANISATION, name, "the " + token.text, parsed.start(token),
+                           parsed.end(token), parsed, range(token.i, token.i + 1), "ORG"))
+    return out
+
+
 def collect(analysis: Analysis) -> list[Raw]:
     raws: list[Raw] = []
     for parsed in analysis.parsed:
         headline = parsed.block.kind == BlockKind.HEADLINE
         raws.extend(_dateline_raws(analysis, parsed))
+        raws.extend(_houses(parsed))
         for ent in parsed.doc.ents:
             kind = _LABEL_KIND.get(ent.label_)
+            if ent.label_ in ("NORP", "ORG") and (party := _party_raw(ent, parsed)):
+                party.headline = headline
+                raws.append(party)
+                continue
             if kind is None:
                 continue
             if kind != ORGANISATION and org_cue(ent):

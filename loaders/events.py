@@ -92,7 +92,8 @@ _TREND_NOUNS = {"rise", "increase", "surge", "fall", "drop", "spike", "decline",
 _CRIME = re.compile(r"\b(?:crime|murders?|killings?|violence|stabbings?|knife|burglar\w*|"
                     r"shootings?|offences?|homicides?)\b", re.I)
 _TREND_SUBJECT = re.compile(r"\b(?:rate|level|levels|inflation|unemployment|prices?|sales|"
-                            r"profits?|revenue|numbers?|figures?|crime|murders?)\b", re.I)
+                            r"profits?|revenue|numbers?|figures?|crime|murders?|shares|"
+                            r"stocks?|pound|sterling|markets?|output|growth|exports)\b", re.I)
 _SPEECH_TO_BODY = {"tell", "address", "brief", "testify"}
 _MAX_SUMMARY = 22
 _COURT = re.compile(r"\b(?:court|judges?|tribunal|justices?|jury)\b", re.I)
@@ -169,6 +170,10 @@ def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
             return "crime trend" if _CRIME.search(_subtree_text(subject)) else "trend"
     if lemma in ("say", "announce", "confirm") and _organisation_plans(token, analysis, parsed):
         return "announcement"
+    if lemma in ("warn", "announce", "confirm", "unveil", "reveal") and _organisation_says(
+        token, analysis, parsed
+    ):
+        return "announcement"
     if lemma == "publish" and any(c.dep_ == "dobj" and c.lemma_.lower() in _PUBLISHED
                                   for c in token.children):
         return "announcement"
@@ -203,6 +208,15 @@ def _main_clause(token: Token) -> bool:
         return True
     return token.dep_ == "ccomp" and token.head.dep_ == "ROOT" and token.head.lemma_ in (
         "say", "report", "confirm", "announce", "tell")
+
+
+def _organisation_says(verb: Token, analysis: Analysis, parsed: Parsed) -> bool:
+    """"Acme warned that profits would fall": an organisation announcing something."""
+    subject = subject_of(verb)
+    draft = referent(analysis, parsed, subject) if subject is not None else None
+    return draft is not None and draft.kind == ORGANISATION and any(
+        c.dep_ == "ccomp" and c.i > verb.i for c in verb.children
+    )
 
 
 def _organisation_plans(verb: Token, analysis: Analysis, parsed: Parsed) -> bool:
@@ -322,7 +336,9 @@ def _by_depth(sent: Span) -> list[Token]:
 
 
 def _event_tokens(trigger: Token, is_verb: bool, kind: str = "") -> list[Token]:
-    if is_verb and kind == "announcement" and trigger.lemma_ in ("say", "confirm", "announce"):
+    if is_verb and kind == "announcement" and trigger.lemma_ in (
+        "say", "confirm", "announce", "warn", "reveal"
+    ):
         extra = [t for c in trigger.children if c.dep_ == "ccomp" for t in c.subtree]
         return sorted({*_clause_tokens(trigger), *extra}, key=lambda t: t.i)
     if not is_verb:

@@ -33,6 +33,7 @@ from schema.model import (
     Participant,
     Person,
     Role,
+    RoleStatus,
     Statement,
 )
 
@@ -102,6 +103,11 @@ def analyse(article: Article, docs: list[Doc]) -> Extraction:
     statements = quotes.direct_statements(analysis, spans)
     statements += quotes.indirect_statements(analysis, spans)
     statements.sort(key=lambda s: s.start)
+    found_roles += [
+        roles.RoleDraft(person, roles.normalise_title(wording.split()), None, wording,
+                        RoleStatus.CURRENT, [(start, end)])
+        for person, wording, start, end in analysis.inferred_roles
+    ]
     found_events = events.find_events(analysis, statements)
     return _freeze(analysis, statements, found_roles, found_events)
 
@@ -177,8 +183,9 @@ def _person(draft: Draft) -> Person:
 
 
 def _location(draft: Draft) -> Location:
+    within = draft.within.id if draft.within and draft.within.kind == LOCATION else None
     return Location(id=draft.id, name=draft.name, aliases=tuple(draft.aliases),
-                    kind=draft.loc_kind, within=draft.within.id if draft.within else None,
+                    kind=draft.loc_kind, within=within,
                     latitude=draft.latitude, longitude=draft.longitude,
                     mentions=tuple(draft.mentions))
 
@@ -188,7 +195,8 @@ def _event(analysis: Analysis, event: events.EventDraft) -> Event:
         id=fact_id("event", analysis.article.id, event.kind, event.start),
         kind=event.kind, summary=event.summary, date=event.date if _is_iso(event.date) else None,
         date_text=event.date_text,
-        location=event.location.id if event.location else None,
+        location=event.location.id if event.location and event.location.kind == LOCATION
+        else None,
         participants=tuple(Participant(d.id, role) for d, role in event.participants),
         quantities=tuple(event.quantities),
         evidence=tuple(analysis.evidence(s, e) for s, e in event.spans),

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from loaders.analysis import PERSON, Analysis, Draft, Parsed
-from loaders.coref import organisation_noun, referent
+from loaders.analysis import LOCATION, PERSON, Analysis, Draft, Parsed
+from loaders.coref import antecedent, organisation_noun, referent
 from loaders.dates import is_age, resolve
 from loaders.titles import TITLE_HEADS, word_set
 from schema.model import BlockKind, StatementKind
@@ -132,6 +132,10 @@ def _speaker_token(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | 
         draft = referent(analysis, parsed, candidate)
         if draft is not None and draft.kind in ("person", "organisation"):
             return draft
+        if draft is not None and draft.kind == LOCATION and draft.loc_kind in (None, "landmark") \
+                and candidate is token:
+            draft.kind = "organisation"  # "Downing Street said": the place speaks as a body
+            return draft
     if token.lower_ in TITLE_HEADS:
         return _title_holder(token, analysis, parsed)
     if token.lower_ in ("police", "officers", "detectives"):
@@ -162,7 +166,29 @@ def _title_holder(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | N
     if not holders:
         wanted = set(words)
         holders = [p for t, p in analysis.title_holders if wanted <= set(t.split())]
-    return holders[-1] if len({id(h) for h in holders}) == 1 else None
+    if holders:
+        return holders[-1] if len({id(h) for h in holders}) == 1 else None
+    return _untitled_antecedent(token, words, analysis, parsed)
+
+
+def _untitled_antecedent(token: Token, words: list[str], analysis: Analysis,
+                         parsed: Parsed) -> Draft | None:
+    """"The prime minister told MPs" after "Rishi Sunak ...": the latest named person the
+    article gave no title yet takes this one (and the role is recorded)."""
+    titled = {id(p) for _, p in analysis.title_holders}
+    found = antecedent(analysis, parsed.start(token), parsed.index,
+                       lambda d: d.kind == PERSON and not d.anonymous and id(d) not in titled)
+    if found is None or parsed.index - _last_block(analysis, found) > 2:
+        return None
+    first = min(t.i for t in token.subtree if t.i <= token.i and t.dep_ != "det")
+    start, end = parsed.start(token.doc[first]), parsed.end(token)
+    analysis.title_holders.append((" ".join(words), found))
+    analysis.inferred_roles.append((found, analysis.article.text[start:end], start, end))
+    return found
+
+
+def _last_block(analysis: Analysis, draft: Draft) -> int:
+    return max((m.block for m in analysis.mentions if m.draft is draft), default=-99)
 
 
 def verb_speaker(verb: Token, analysis: Analysis, parsed: Parsed) -> Draft | None:

@@ -114,3 +114,25 @@ def test_relative_clause_summary_names_its_subject(run: Extract) -> None:
     ex = run("Robert Jenrick, who resigned from the government last week, spoke.")
     event = next(e for e in ex.events if e.kind == "resignation")
     assert event.summary.startswith("Robert Jenrick resigned")
+
+
+def test_parties_and_houses(run: Extract) -> None:
+    ex = run("Conservative MPs told the Commons on Monday that the Tories would vote against.")
+    orgs = {o.name: o for o in ex.organisations}
+    assert "Conservative Party" in orgs
+    assert "House of Commons" in orgs
+    assert "the Commons" in orgs["House of Commons"].aliases
+
+
+def test_untitled_person_takes_the_title_of_a_later_description(run: Extract) -> None:
+    ex = run("Rishi Sunak is facing a rebellion over his plan.\n\nThe prime minister said the "
+             "law would end the legal challenges.")
+    assert ex.statements[0].speaker == "person/rishi-sunak"
+    role = next(r for r in ex.roles if r.person == "person/rishi-sunak")
+    assert role.title == "Prime Minister"
+
+
+def test_a_place_that_speaks_is_an_organisation(run: Extract) -> None:
+    ex = run("The minister resigned on Friday, Downing Street said.")
+    assert "Downing Street" in names(ex.organisations)
+    assert ex.statements[0].speaker == "organisation/downing-street"

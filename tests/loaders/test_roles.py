@@ -32,7 +32,7 @@ def test_title_before_apposition(run: Extract) -> None:
 
 def test_pre_name_title_with_organisation(run: Extract) -> None:
     roles = _roles(run, "Labour leader Keir Starmer visited Leeds on Monday.")
-    assert ("Keir Starmer", "Leader", "Labour") in roles
+    assert ("Keir Starmer", "Leader", "Labour Party") in roles
 
 
 def test_pre_name_title_with_honorific(run: Extract) -> None:
