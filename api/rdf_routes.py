@@ -118,7 +118,8 @@ def negotiate(request: Request, offers: Sequence[RdfFormat], *, browser: bool) -
     if named:
         wanted = named.strip().lower()
         for choice in choices:
-            if choice.format is None and wanted in (choice.media_type, choice.media_type[5:]):
+            subtype = choice.media_type.partition("/")[2]
+            if choice.format is None and wanted in (choice.media_type, subtype):
                 return choice
         try:
             fmt = RdfFormat.parse(named)

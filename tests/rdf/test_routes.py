@@ -116,9 +116,21 @@ async def test_a_browser_gets_an_html_page_with_links_that_dereference(
     assert json_response.json()["@graph"][0]["name"] == "Cressida Dick"
 
 
-async def test_format_in_the_query_overrides_accept(client: httpx.AsyncClient) -> None:
-    response = await client.get(f"{DICK}?format=nt", headers={"Accept": "text/turtle"})
-    assert response.headers["content-type"].startswith("application/n-triples")
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("nt", "application/n-triples"),
+        ("application/ld+json", "application/ld+json"),
+        ("html", "text/html"),
+        ("json", "application/json"),
+    ],
+)
+async def test_format_in_the_query_overrides_accept(
+    client: httpx.AsyncClient, name: str, expected: str
+) -> None:
+    response = await client.get(DICK, params={"format": name}, headers={"Accept": "text/turtle"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].split(";")[0] == expected
 
 
 @pytest.mark.parametrize("accept", ["image/png", "application/trig", "text/plain"])
