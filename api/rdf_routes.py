@@ -87,9 +87,10 @@ class Choice:
     format: RdfFormat | None = None
 
 
-def _accepted(header: str) -> list[tuple[str, float]]:
-    """``Accept`` as (media range, quality), best first; q=0 ranges are left out."""
+def _accepted(header: str) -> tuple[list[str], set[str]]:
+    """``Accept`` as its media ranges, best first, and the ranges it refuses (``q=0``)."""
     ranges: list[tuple[float, int, int, str]] = []
+    refused: set[str] = set()
     for index, part in enumerate(header.split(",")):
         fields = [f.strip() for f in part.split(";")]
         media = fields[0].lower()
@@ -103,10 +104,12 @@ def _accepted(header: str) -> list[tuple[str, float]]:
                     quality = float(value)
                 except ValueError:
                     quality = 0.0
-        if quality > 0:
-            specificity = 0 if media == "*/*" else 1 if media.endswith("/*") else 2
-            ranges.append((-quality, -specificity, index, media))
-    return [(media, -q) for q, _, _, media in sorted(ranges)]
+        if quality <= 0:
+            refused.add(media)
+            continue
+        specificity = 0 if media == "*/*" else 1 if media.endswith("/*") else 2
+        ranges.append((-quality, -specificity, index, media))
+    return [media for _, _, _, media in sorted(ranges)], refused
 
 
 def negotiate(request: Request, offers: Sequence[RdfFormat], *, browser: bool) -> Choice:
@@ -129,8 +132,11 @@ def negotiate(request: Request, offers: Sequence[RdfFormat], *, browser: bool) -
             raise Unacceptable(400, f"format={named} is not offered here; use {_names(offers)}.")
         return Choice(fmt.media_type, fmt)
     header = request.headers.get("accept", "").strip() or "*/*"
-    for media, _quality in _accepted(header):
+    ranges, refused = _accepted(header)
+    for media in ranges:
         for choice in choices:
+            if choice.media_type in refused:
+                continue
             major = choice.media_type.split("/")[0]
             if media in ("*/*", f"{major}/*", choice.media_type):
                 return choice

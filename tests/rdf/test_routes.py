@@ -94,6 +94,7 @@ async def test_an_entity_uri_answers_each_rdf_type_it_is_asked_for(
         ("application/*", "application/ld+json"),
         ("application/rdf+xml;q=0.5, text/turtle;q=0.9", "text/turtle"),
         ("text/turtle;q=0, application/n-triples", "application/n-triples"),
+        ("text/turtle;q=0, */*", "application/ld+json"),
         ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html"),
         ("application/json", "application/json"),
     ],
