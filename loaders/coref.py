@@ -191,6 +191,21 @@ def gender_of(pronoun: str) -> str | None:
     return None
 
 
+def _reporting_subject(analysis: Analysis, parsed: Parsed, token: Token) -> Draft | None:
+    """"Norris announced that he would step down": a pronoun subject of a reported clause
+    is, first of all, the reporter."""
+    clause = token.head
+    if not token.dep_.startswith("nsubj") or clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.i < token.i:
+            found = analysis.entity_of(parsed, child)
+            if found is not None and found.kind == PERSON and not found.anonymous:
+                return found
+    return None
+
+
 def resolve_pronoun(analysis: Analysis, parsed: Parsed, token: Token) -> Draft | None:
     lower = token.lower_
     offset = parsed.start(token)
@@ -200,9 +215,13 @@ def resolve_pronoun(analysis: Analysis, parsed: Parsed, token: Token) -> Draft |
     gender = gender_of(lower)
     if gender is None:
         return None
-    draft = antecedent(analysis, offset, parsed.index,
-                       lambda d: d.kind == PERSON and not d.anonymous
-                       and d.gender in (None, gender))
+    reporter = _reporting_subject(analysis, parsed, token)
+    if reporter is not None and reporter.gender in (None, gender):
+        draft: Draft | None = reporter
+    else:
+        draft = antecedent(analysis, offset, parsed.index,
+                           lambda d: d.kind == PERSON and not d.anonymous
+                           and d.gender in (None, gender))
     if draft is not None and draft.gender is None:
         draft.gender = gender
     return draft

@@ -249,7 +249,8 @@ def _noun_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
         return None
     lower = token.lemma_.lower()
     if lower == "statement" and token.head.lower_ == "in" and token.head.dep_ == "prep":
-        return "statement"
+        speaking = token.head.head.lemma_ in ("say", "add", "tell", "write")
+        return None if speaking else "statement"
     if lower in _TREND_NOUNS and any(
         _CRIME.search(_subtree_text(c)) for c in token.children if c.dep_ == "prep"
     ):

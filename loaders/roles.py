@@ -246,6 +246,7 @@ def _roles_in(analysis: Analysis, parsed: Parsed) -> list[RoleDraft]:
             if found is not None:
                 out.append(_role(analysis, parsed, person, *found))
         out.extend(_copula_roles(token, person, analysis, parsed))
+        out.extend(_appointed_as(token, person, analysis, parsed))
     return out
 
 
@@ -264,6 +265,34 @@ def _copula_roles(token: Token, person: Draft, analysis: Analysis,
                 if found is not None:
                     out.append(_role(analysis, parsed, person, *found))
     return out
+
+
+_APPOINT = frozenset({"appoint", "name", "hire", "promote", "elect", "install", "choose",
+                      "select", "confirm", "nominate"})
+
+
+def _appointed_as(token: Token, person: Draft, analysis: Analysis,
+                  parsed: Parsed) -> list[RoleDraft]:
+    """"Acme has appointed Jane Roe as its chief executive"."""
+    verb = token.head
+    if token.dep_ not in ("dobj", "nsubjpass") or verb.lemma_ not in _APPOINT:
+        return []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "as":
+            continue
+        for title_head in prep.children:
+            found = _title_phrase(title_head, analysis, parsed) if title_head.dep_ == "pobj" \
+                else None
+            if found is None:
+                continue
+            title, organisation, former = found
+            if organisation is None:
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                organisation = _org_ref(analysis, parsed, subject) if subject is not None \
+                    else None
+            title = [t for t in title if t.lower_ not in ("next", "new")]
+            return [_role(analysis, parsed, person, title, organisation, former)]
+    return []
 
 
 def _role(analysis: Analysis, parsed: Parsed, person: Draft, title: list[Token],

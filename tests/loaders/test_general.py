@@ -136,3 +136,21 @@ def test_a_place_that_speaks_is_an_organisation(run: Extract) -> None:
     ex = run("The minister resigned on Friday, Downing Street said.")
     assert "Downing Street" in names(ex.organisations)
     assert ex.statements[0].speaker == "organisation/downing-street"
+
+
+def test_appointed_as_title(run: Extract) -> None:
+    ex = run("The Royal Opera House has appointed Jane Roe as its next music director.")
+    role = next(r for r in ex.roles if r.person == "person/jane-roe")
+    assert role.title == "Music Director"
+    assert role.organisation == "organisation/royal-opera-house"
+
+
+def test_pronoun_in_a_reported_clause_is_the_reporter(run: Extract) -> None:
+    ex = run("Maria Lopez met Tom Reed on Monday. Tom Reed announced that he would step down.")
+    statement = next(s for s in ex.statements if "step down" in s.text)
+    assert statement.speaker == "person/tom-reed"
+
+
+def test_said_in_a_statement_is_not_an_extra_event(run: Extract) -> None:
+    ex = run("“We are delighted,” Jane Roe said in a statement.")
+    assert [e.kind for e in ex.events] == []
