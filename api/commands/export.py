@@ -85,6 +85,8 @@ def register(app: typer.Typer) -> None:
             )
             sys.stdout.buffer.flush()
             return
+        if not output.parent.is_dir():
+            raise typer.BadParameter(f"folder {output.parent} does not exist", param_hint="-o")
         partial = output.with_name(output.name + ".partial")
         try:
             with partial.open("wb") as out:

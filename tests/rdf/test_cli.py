@@ -43,3 +43,9 @@ def test_an_unknown_article_fails_and_leaves_no_file(
     result = CliRunner().invoke(app, ["export", "--article", "article/nope", "-o", str(out)])
     assert result.exit_code != 0
     assert not out.exists() and not list(tmp_path.iterdir())
+
+
+def test_an_output_in_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["export", "-o", str(tmp_path / "no" / "such.ttl")])
+    assert result.exit_code == 2
+    assert not (tmp_path / "no").exists()
