@@ -141,8 +141,14 @@ def _evidence(value: object) -> tuple[Evidence, ...]:
 
 
 def _date(value: object) -> dt.date | None:
+    """A Neo4j ``date`` (or ``datetime``), or an ISO date string, as a ``date``."""
     if value is None:
         return None
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
     to_native = getattr(value, "to_native", None)
     native = to_native() if callable(to_native) else value
     if isinstance(native, dt.datetime):
