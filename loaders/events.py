@@ -160,7 +160,8 @@ def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in _SPEECH_TO_BODY and _addresses_body(token, analysis, parsed):
         return "hearing"
-    if lemma in ("hit", "strike", "batter", "sweep", "devastate", "ravage", "flood"):
+    if lemma in ("hit", "strike", "batter", "sweep", "devastate", "ravage", "flood", "destroy",
+                 "damage", "engulf", "gut", "tear"):
         subject = subject_of(token)
         if subject is not None and _DISASTER.search(_subtree_text(subject)):
             return "disaster"
@@ -243,9 +244,12 @@ def _noun_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
         return None
     if token.dep_ == "poss" or analysis.entity_of(parsed, token) is not None:
         return None
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        return None  # "the cause of the fire": a reference, not a new happening
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and token.head.pos_ in (
         "VERB", "AUX"
-    ) and any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in token.head.children):
+    ) and any(c.dep_ == "aux" and (c.lower_ in _HYPOTHETICAL or c.tag_ == "TO")
+              for c in token.head.children):
         return None
     lower = token.lemma_.lower()
     if lower == "statement" and token.head.lower_ == "in" and token.head.dep_ == "prep":

@@ -138,6 +138,37 @@ def _relabel_place(ent: Span) -> Span:
     return ent
 
 
+def _noun_first_orgs(doc: Doc) -> list[Span]:
+    """"Police Scotland", "Transport for London": an organisation noun before a place."""
+    found: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ != "GPE" or ent.start == 0:
+            continue
+        before = doc[ent.start - 1]
+        start = ent.start - 1
+        if before.lower_ == "for" and ent.start >= 2:
+            before, start = doc[ent.start - 2], ent.start - 2
+        if before.lower_ in ORG_NOUNS | {"transport", "visit"} and before.text[:1].isupper() \
+                and not before.ent_type_:
+            found.append(Span(doc, start, ent.end, label="ORG"))
+    return found
+
+
+def _org_named_place(ent: Span) -> Span:
+    """"Glasgow School of Art" tagged as a place is an organisation."""
+    if ent.label_ in ("FAC", "GPE", "LOC") and len(ent) > 1 and any(
+        t.lower_ in _INSTITUTIONS and t.text[:1].isupper() for t in ent
+    ):
+        return Span(ent.doc, ent.start, ent.end, label="ORG")
+    return ent
+
+
+_INSTITUTIONS = word_set(
+    "school university college academy institute museum council parliament assembly police "
+    "society foundation trust company corporation bank agency commission"
+)
+
+
 def _gazetteer_places(doc: Doc) -> list[Span]:
     """A big city the model left untagged after a place preposition ("a day for Leeds")."""
     found: list[Span] = []
@@ -199,8 +230,8 @@ def fix_entities(doc: Doc) -> Doc:
             continue
         if ent.label_ == "MONEY" and _PERCENT.search(ent.text):
             ent = Span(doc, ent.start, ent.end, label="PERCENT")
-        kept.extend(_split_lists(_relabel_place(ent)))
-    added = _noun_spans(doc)
+        kept.extend(_split_lists(_org_named_place(_relabel_place(ent))))
+    added = _noun_spans(doc) + _noun_first_orgs(doc)
     kept.extend(_gazetteer_places(doc))
     taken = {i for span in added for i in range(span.start, span.end)}
     merged = [e for e in kept if not any(i in taken for i in range(e.start, e.end))]

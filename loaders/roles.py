@@ -204,7 +204,8 @@ def find_roles(analysis: Analysis) -> list[RoleDraft]:
         _merge(roles, found)
     for role in roles.values():
         if role.organisation is None:
-            role.organisation = _implied_org(analysis, role.title)
+            role.organisation = _implied_org(analysis, role.title) or _nearby_org(analysis,
+                                                                                  role)
     return _dedupe(list(roles.values()))
 
 
@@ -331,6 +332,24 @@ def _credit_roles(analysis: Analysis) -> list[RoleDraft]:
 _COMPANY_TITLES = re.compile(
     r"\b(?:chief executive|ceo|cfo|coo|cto|chairman|chairwoman|founder|co-founder|"
     r"managing director|finance director|financial officer|operating officer|boss)\b", re.I)
+
+
+_STAFF_TITLES = re.compile(
+    r"\b(?:officer|chief|commander|director|head|manager|spokesman|spokeswoman|"
+    r"spokesperson|chairman|chair|superintendent|inspector)\b", re.I)
+
+
+def _nearby_org(analysis: Analysis, role: RoleDraft) -> Draft | None:
+    """A staff title with no organisation, right after one organisation was in the news:
+    "..., the Fire Service said. Assistant Chief Officer Peter Heath said ..."."""
+    if not _STAFF_TITLES.search(role.title) or not role.spans:
+        return None
+    start = role.spans[0][0]
+    block = next((m.block for m in analysis.mentions if m.start >= start), -1)
+    nearby = {id(m.draft): m.draft for m in analysis.mentions
+              if m.start < start and 0 <= block - m.block <= 1
+              and m.draft.kind == ORGANISATION and m.draft.label != "CREDIT"}
+    return next(iter(nearby.values())) if len(nearby) == 1 else None
 
 
 def _implied_org(analysis: Analysis, title: str) -> Draft | None:

@@ -154,3 +154,19 @@ def test_pronoun_in_a_reported_clause_is_the_reporter(run: Extract) -> None:
 def test_said_in_a_statement_is_not_an_extra_event(run: Extract) -> None:
     ex = run("“We are delighted,” Jane Roe said in a statement.")
     assert [e.kind for e in ex.events] == []
+
+
+def test_noun_first_organisation_and_institution_names(run: Extract) -> None:
+    ex = run("A fire destroyed part of the Glasgow School of Art on Friday. Police Scotland "
+             "opened an investigation into the cause of the fire.")
+    orgs = names(ex.organisations)
+    assert "Police Scotland" in orgs
+    assert "Glasgow School of Art" in orgs
+    assert sorted(e.kind for e in ex.events) == ["disaster", "investigation"]
+
+
+def test_staff_title_takes_the_organisation_just_named(run: Extract) -> None:
+    ex = run("Firefighters fought the blaze all night, the Scottish Fire and Rescue Service "
+             "said.\n\nAssistant Chief Officer Peter Heath said crews were tired.")
+    role = next(r for r in ex.roles if r.person == "person/peter-heath")
+    assert role.organisation == "organisation/scottish-fire-and-rescue-service"
