@@ -49,7 +49,7 @@ VERB_TRIGGERS = {
     "consider": "policy proposal", "propose": "policy proposal", "plan": "policy proposal",
     "appoint": "appointment", "hire": "appointment",
     "acquire": "acquisition", "buy": "acquisition", "merge": "acquisition",
-    "sue": "lawsuit", "charge": "charge", "convict": "ruling", "sentence": "ruling",
+    "sue": "lawsuit", "charge": "charge", "fine": "penalty", "convict": "ruling", "sentence": "ruling",
     "jail": "ruling", "rule": "ruling",
     "protest": "protest", "strike": "strike",
     "launch": "launch", "release": "release", "open": "opening",
@@ -160,6 +160,11 @@ def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in _SPEECH_TO_BODY and _addresses_body(token, analysis, parsed):
         return "hearing"
+    if lemma in ("tell", "address", "hold", "give") and any(
+        c.dep_ in ("dobj", "dative") and c.lemma_.lower() in ("conference", "briefing")
+        for c in token.children
+    ):
+        return "press conference"
     if lemma in ("hit", "strike", "batter", "sweep", "devastate", "ravage", "flood", "destroy",
                  "damage", "engulf", "gut", "tear"):
         subject = subject_of(token)
@@ -180,6 +185,9 @@ def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
         return "announcement"
     kind = VERB_TRIGGERS.get(lemma)
     if kind is None:
+        lemma = _inflected(token.lower_)
+        kind = VERB_TRIGGERS.get(lemma)
+    if kind is None:
         return None
     objects = [c for c in token.children if c.dep_ in ("dobj", "xcomp")
                or (c.dep_ == "ccomp" and c.i > token.i)]
@@ -188,7 +196,7 @@ def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
     noun_kinds = [NOUN_TRIGGERS[c.lemma_.lower()] for c in objects
                   if c.lemma_.lower() in NOUN_TRIGGERS and c.dep_ == "dobj"]
     if noun_kinds and kind not in ("policy proposal",):
-        kind = noun_kinds[0]
+        return noun_kinds[0]  # "launched an inquiry", "held talks": the object says what
     subject = subject_of(token)
     if subject is not None and _DISASTER.search(_subtree_text(subject)):
         kind = "disaster"
@@ -201,6 +209,15 @@ def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
     if lemma in _ROOT_ONLY and not _main_clause(token):
         return None
     return kind
+
+
+def _inflected(word: str) -> str:
+    """A trigger verb the lemmatizer missed ("fined" -> "fine")."""
+    for cut in (1, 2, 3):
+        stem = word[:-cut]
+        if stem in VERB_TRIGGERS:
+            return stem
+    return word
 
 
 def _main_clause(token: Token) -> bool:
@@ -246,6 +263,10 @@ def _noun_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
         return None
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
         return None  # "the cause of the fire": a reference, not a new happening
+    if token.dep_ == "nsubj" and token.head.lemma_ == "be" and any(
+        c.dep_ == "acomp" for c in token.head.children
+    ):
+        return None  # "the ruling was unfair": a judgement about an event told elsewhere
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and token.head.pos_ in (
         "VERB", "AUX"
     ) and any(c.dep_ == "aux" and (c.lower_ in _HYPOTHETICAL or c.tag_ == "TO")

@@ -176,8 +176,8 @@ def _pre_name(person_start: Token, analysis: Analysis, parsed: Parsed,
     if not title or not any(t.lower_ in TITLE_HEADS for t in title):
         return None
     while i >= 0 and doc[i].dep_ in ("compound", "amod") and doc[i].head in title \
-            and doc[i].pos_ in ("NOUN", "ADJ") and not doc[i].ent_type_ \
-            and doc[i].lower_ not in _FORMER:
+            and doc[i].pos_ in ("NOUN", "ADJ", "PROPN") and not doc[i].ent_type_ \
+            and analysis.entity_of(parsed, doc[i]) is None and doc[i].lower_ not in _FORMER:
         title.insert(0, doc[i])
         i -= 1
     former = i >= 0 and doc[i].lower_.rstrip("-") in _FORMER

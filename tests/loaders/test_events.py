@@ -103,3 +103,11 @@ def test_announcement_by_organisation(run: Extract) -> None:
     announcement = _event(ex, "announcement")
     assert "cut 300 jobs" in str(announcement["summary"])
     assert announcement["date"] == "2024-03-05"
+
+
+def test_object_names_the_event_and_missed_lemmas(run: Extract) -> None:
+    ex = run("The European Commission fined Acme Systems 1.2 billion euros on Tuesday. The fine "
+             "comes a month after regulators launched an inquiry into the firm. Jane Roe told "
+             "a news conference in Brussels that the ruling was fair.")
+    kinds = {e.kind for e in ex.events}
+    assert {"penalty", "investigation", "press conference"} <= kinds
