@@ -601,11 +601,11 @@ class _Mapper:
         for (scheme, _slug), use in sorted(self._concepts.items(), key=lambda kv: kv[0]):
             labels = sorted(use.labels)
             c = self.uris.concept(scheme, labels[0])
-            g = tuple(sorted(use.graphs))
+            g = tuple(sorted(use.graphs, key=str))
             schemes.setdefault(scheme, set()).update(g)
             yield from concept_triples(self.uris, scheme, c, labels, g)
         for scheme, graphs in sorted(schemes.items()):
-            yield from scheme_triples(self.uris, scheme, tuple(sorted(graphs)))
+            yield from scheme_triples(self.uris, scheme, tuple(sorted(graphs, key=str)))
 
 
 def concept_triples(

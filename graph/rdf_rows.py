@@ -20,10 +20,13 @@ from neo4j import READ_ACCESS, AsyncDriver, AsyncSession, NotificationDisabledCl
 from graph.errors import NotFound
 from schema.labels import Label
 
-# -- rows ----------------------------------------------------------
+# -- rows ----------------------------------------------------------------------------
+# Plain (not frozen) slotted dataclasses: the export builds one per node, and a frozen
+# dataclass's __init__ sets each field through object.__setattr__, ~2x slower. Nothing
+# mutates a row after it is built.
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Evidence:
     """One ``(fact)-[:EVIDENCED_BY]->(Mention)-[:FROM]->(Article)`` path."""
 
@@ -32,7 +35,7 @@ class Evidence:
     aliases: tuple[str, ...] | None = None  # the names this article used (entities)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Link:
     """A relationship to another node, with the articles that assert it when recorded."""
 
@@ -40,7 +43,7 @@ class Link:
     articles: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ArticleRow:
     id: str
     url: str | None
@@ -49,7 +52,7 @@ class ArticleRow:
     text: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class EntityRow:
     """A Person, Organisation or Location."""
 
@@ -66,7 +69,7 @@ class EntityRow:
     within: tuple[Link, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class RoleRow:
     id: str
     name: str | None
@@ -77,7 +80,7 @@ class RoleRow:
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class EventRow:
     id: str
     name: str | None
@@ -89,7 +92,7 @@ class EventRow:
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class StatementRow:
     id: str
     text: str
@@ -102,7 +105,7 @@ class StatementRow:
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class MentionRow:
     id: str
     article: str | None
