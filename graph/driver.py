@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from neo4j import AsyncDriver, AsyncGraphDatabase, NotificationDisabledClassification
 from neo4j.exceptions import AuthError, ClientError, ConfigurationError, ServiceUnavailable
 
 from graph.errors import GraphAuthError, GraphUnavailable
-from neo4j import AsyncDriver, AsyncGraphDatabase
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,10 @@ async def open_driver(connection: Connection, *, verify: bool = True) -> AsyncDr
             auth=(connection.user, connection.password),
             connection_acquisition_timeout=15.0,
             max_connection_lifetime=3600,
+            # "property key does not exist" on a young graph is noise, not a problem.
+            notifications_disabled_classifications=[
+                NotificationDisabledClassification.UNRECOGNIZED
+            ],
         )
     except (ConfigurationError, ValueError) as exc:
         raise GraphUnavailable(
