@@ -437,34 +437,43 @@ async def rows_by_ids(
     return rows
 
 
+async def _whole_graph(session: AsyncSession, batch: int) -> AsyncIterator[list[Row]]:
+    """Every label's pages in turn. While the caller maps one page, the server already
+    reads the next one: the next page of the label, or the first of the next label."""
+    readers = list(_READERS.values())
+
+    def request(index: int, after: str) -> asyncio.Task[list[Any]]:
+        return _prefetch(session, readers[index].page, after=after, limit=batch, article=None)
+
+    index = 0
+    pending: asyncio.Task[list[Any]] | None = request(0, "")
+    try:
+        while pending is not None:
+            records = await pending
+            reader, pending = readers[index], None
+            if len(records) == batch:
+                pending = request(index, max(r["id"] for r in records))
+            elif index + 1 < len(readers):
+                index += 1
+                pending = request(index, "")
+            if pending is not None:
+                await asyncio.sleep(0)  # let the prefetch send its query
+            if records:
+                yield [reader.build(r) for r in records]
+    finally:
+        if pending is not None:  # the caller stopped early: no query left behind
+            pending.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await pending
+
+
 async def row_batches(
     session: AsyncSession, article: str | None, batch: int
 ) -> AsyncIterator[list[Row]]:
     """The rows of the whole graph (``article`` None) or of one article, page by page."""
     if article is None:
-        for reader in _READERS.values():
-            # While the caller maps one page, the server already reads the next.
-            pending: asyncio.Task[list[Any]] | None = _prefetch(
-                session, reader.page, after="", limit=batch, article=None
-            )
-            try:
-                while pending is not None:
-                    records = await pending
-                    pending = None
-                    if not records:
-                        break
-                    if len(records) == batch:
-                        after = max(r["id"] for r in records)
-                        pending = _prefetch(
-                            session, reader.page, after=after, limit=batch, article=None
-                        )
-                        await asyncio.sleep(0)  # let the prefetch send its query
-                    yield [reader.build(r) for r in records]
-            finally:
-                if pending is not None:  # the caller stopped early: no query left behind
-                    pending.cancel()
-                    with contextlib.suppress(asyncio.CancelledError):
-                        await pending
+        async for rows in _whole_graph(session, batch):
+            yield rows
         return
     if not await _value(session, _ARTICLE_EXISTS, "found", article=article):
         raise NotFound(f"No article {article!r} in the graph.")
