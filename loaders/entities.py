@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
 from loaders.places import canonical_place, country_of, is_known_city
@@ -440,3 +440,18 @@ def _prefer_fullest(draft: Draft) -> None:
         draft.name = best
         draft.aliases = [a for a in draft.aliases if a != best]
         draft.add_alias(old)
+
+
+def unnamed_org(token: Token, analysis: Analysis, parsed: Parsed) -> Draft:
+    """An organisation the model missed, named after a title: "director of the Tate"."""
+    parts = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det"
+             and (t.pos_ == "PROPN" or t is token)]
+    start, end = parsed.start(parts[0]), parsed.end(parts[-1])
+    name = analysis.article.text[start:end]
+    draft = next((d for d in analysis.drafts if d.kind == ORGANISATION and name in d.all_names()),
+                 None)
+    if draft is None:
+        draft = Draft(ORGANISATION, name, label="ROLE")
+        analysis.drafts.append(draft)
+    analysis.add_mention(draft, parsed, start, end, range(parts[0].i, parts[-1].i + 1))
+    return draft

@@ -124,7 +124,12 @@ class EventDraft:
 # -- triggers -----------------------------------------------------------------
 
 
+_DECIDED = frozenset({"agree", "decide", "vote", "move", "begin", "start", "opt", "elect"})
+
+
 def _hypothetical(verb: Token) -> bool:
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _DECIDED and not _hypothetical(verb.head):
+        return False  # "has agreed to buy": decided, so it happens
     for child in verb.children:
         if child.dep_ == "aux" and (child.lower_ in _HYPOTHETICAL or child.tag_ == "TO"):
             return True
@@ -224,6 +229,8 @@ def _main_clause(token: Token) -> bool:
     """The root, a conjunct of it, or the reported clause of a root speech verb."""
     if token.dep_ in ("ROOT", "conj"):
         return True
+    if token.dep_ == "xcomp" and token.head.lemma_ in _DECIDED:
+        return _main_clause(token.head)
     return token.dep_ == "ccomp" and token.head.dep_ == "ROOT" and token.head.lemma_ in (
         "say", "report", "confirm", "announce", "tell")
 

@@ -33,7 +33,7 @@ _FALLBACKS = {
 ORG_NOUNS = word_set(
     "assembly council parliament police constabulary university college party committee "
     "commission court government bank museum agency authority ministry department service "
-    "board union federation association institute foundation trust society corporation "
+    "union federation association institute foundation trust society corporation "
     "company club senate congress tribunal office orchestra theatre hospital school"
 )
 GEO_NOUNS = word_set(

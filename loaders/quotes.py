@@ -26,6 +26,7 @@ from spacy.tokens import Span, Token
 from loaders.analysis import LOCATION, PERSON, Analysis, Draft, Parsed
 from loaders.coref import antecedent, organisation_noun, referent
 from loaders.dates import is_age, resolve
+from loaders.entities import unnamed_org
 from loaders.titles import TITLE_HEADS, word_set
 from schema.model import BlockKind, StatementKind
 
@@ -144,7 +145,9 @@ def _speaker_token(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | 
 
 
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "source",
-                     "statement", "official", "officials", "lawyer", "lawyers", "sources"})
+                     "statement", "official", "officials", "lawyer", "lawyers", "sources",
+                     "analyst", "analysts", "economist", "economists", "researchers", "experts",
+                     "executives", "staff"})
 
 
 def _title_holder(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | None:
@@ -155,6 +158,9 @@ def _title_holder(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | N
             if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
                 for pobj in prep.children:
                     draft = referent(analysis, parsed, pobj)
+                    if draft is None and pobj.pos_ == "PROPN" and pobj.text[:1].isupper() \
+                            and not pobj.ent_type_:
+                        draft = unnamed_org(pobj, analysis, parsed)
                     if draft is not None and draft.kind == "organisation":
                         return draft
     if not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in token.children):
@@ -439,7 +445,7 @@ def _make_indirect(tokens: list[Token], parsed: Parsed, analysis: Analysis,
         return None
     start, end = parsed.start(tokens[0]), parsed.end(tokens[-1])
     quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in spans)
-    if quoted > 0.5 * (end - start):
+    if quoted > 0.9 * (end - start):
         return None
     raw = analysis.article.text[start:end]
     words = " ".join(re.sub(r"[“”\"]", "", raw).split())

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from loaders.analysis import ORGANISATION, PERSON, Analysis, Draft, Parsed
 from loaders.coref import organisation_noun, referent
-from loaders.entities import HONORIFICS, credit_parts
+from loaders.entities import HONORIFICS, credit_parts, unnamed_org
 from loaders.titles import TITLE_HEADS, TITLE_MODIFIERS, word_set
 from schema.model import BlockKind, RoleStatus
 
@@ -120,24 +120,9 @@ def _pobj_org(prep: Token, analysis: Analysis, parsed: Parsed) -> Draft | None:
                               if _org_ref(analysis, parsed, c)), None)
             if found is None and child.pos_ == "PROPN" and child.text[:1].isupper() \
                     and analysis.entity_of(parsed, child) is None and not child.ent_type_:
-                found = _unnamed_org(child, analysis, parsed)
+                found = unnamed_org(child, analysis, parsed)
             return found
     return None
-
-
-def _unnamed_org(token: Token, analysis: Analysis, parsed: Parsed) -> Draft:
-    """An organisation the model missed, named after a title: "director of the Tate"."""
-    parts = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det"
-             and (t.pos_ == "PROPN" or t is token)]
-    start, end = parsed.start(parts[0]), parsed.end(parts[-1])
-    name = analysis.article.text[start:end]
-    draft = next((d for d in analysis.drafts if d.kind == ORGANISATION and name in d.all_names()),
-                 None)
-    if draft is None:
-        draft = Draft(ORGANISATION, name, label="ROLE")
-        analysis.drafts.append(draft)
-    analysis.add_mention(draft, parsed, start, end, range(parts[0].i, parts[-1].i + 1))
-    return draft
 
 
 def _of_tail(doc: Doc, i: int) -> int | None:
