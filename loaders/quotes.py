@@ -137,7 +137,7 @@ def _speaker_token(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | 
                 and candidate is token:
             draft.kind = "organisation"  # "Downing Street said": the place speaks as a body
             return draft
-    if token.lower_ in TITLE_HEADS:
+    if token.lower_ in TITLE_HEADS or token.lower_ in _SPOKES:
         return _title_holder(token, analysis, parsed)
     if token.lower_ in ("police", "officers", "detectives"):
         return organisation_noun(analysis, parsed.start(token), parsed.index, "force")

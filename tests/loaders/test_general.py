@@ -170,3 +170,12 @@ def test_staff_title_takes_the_organisation_just_named(run: Extract) -> None:
              "said.\n\nAssistant Chief Officer Peter Heath said crews were tired.")
     role = next(r for r in ex.roles if r.person == "person/peter-heath")
     assert role.organisation == "organisation/scottish-fire-and-rescue-service"
+
+
+def test_analysts_at_an_unknown_firm_and_agreed_to_buy(run: Extract) -> None:
+    ex = run("Hopwell Brewing has agreed to buy its rival Northern Craft Ales for £3bn. Analysts "
+             "at Jefferies said the price was “full but fair”.")
+    speakers = {s.speaker for s in ex.statements}
+    assert speakers == {"organisation/jefferies"}
+    assert {s.kind for s in ex.statements} == {StatementKind.DIRECT, StatementKind.INDIRECT}
+    assert "acquisition" in [e.kind for e in ex.events]
