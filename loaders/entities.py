@@ -24,10 +24,10 @@ from schema.model import BlockKind
 HONORIFICS = {
     "mr": "Mr", "mrs": "Mrs", "ms": "Ms", "miss": "Miss", "dr": "Dr", "sir": "Sir",
     "dame": "Dame", "lord": "Lord", "lady": "Lady", "prof": "Prof", "professor": "Professor",
-    "rev": "Rev", "baroness": "Baroness", "baron": "Baron", "mx": "Mx",
+    "rev": "Rev", "baroness": "Baroness", "baron": "Baron", "mx": "Mx", "sheikh": "Sheikh",
 }
 FEMALE = {"Mrs", "Ms", "Miss", "Dame", "Lady", "Baroness"}
-MALE = {"Mr", "Sir", "Lord", "Baron"}
+MALE = {"Mr", "Sir", "Lord", "Baron", "Sheikh"}
 _LABEL_KIND = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": LOCATION, "LOC": LOCATION,
                "FAC": LOCATION}
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -127,7 +127,9 @@ def _org_raws(span: Span, parsed: Parsed) -> list[Raw]:
             rest = span.doc[token.i + 1 : span.end]
             s, e = parsed.span_offsets(rest)
             full = parsed.span_offsets(span)
-            out.append(Raw(ORGANISATION, rest.text, span.text, s, full[1], parsed,
+            # "Qatar's foreign ministry" is only a name with its country in front
+            name = rest.text if rest.text[:1].isupper() else span.text
+            out.append(Raw(ORGANISATION, name, span.text, s, full[1], parsed,
                            range(rest.start, rest.end), "ORG",
                            subject=span.root.dep_.startswith("nsubj")))
             return out

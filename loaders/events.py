@@ -70,6 +70,7 @@ NOUN_TRIGGERS = {
     "ruling": "ruling", "crash": "accident", "fire": "fire", "earthquake": "disaster",
     "flood": "disaster", "exhibition": "exhibition", "premiere": "release",
     "festival": "festival", "concert": "concert", "visit": "visit", "launch": "launch",
+    "ceasefire": "ceasefire", "truce": "ceasefire", "release": "release",
     "wave": "crime trend", "row": "dispute", "dispute": "dispute", "scandal": "dispute",
     "controversy": "dispute", "crisis": "crisis", "retrospective": "exhibition",
     "show": "exhibition", "tour": "tour", "auction": "auction", "ceremony": "ceremony",
@@ -188,6 +189,9 @@ def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
     if lemma == "publish" and any(c.dep_ == "dobj" and c.lemma_.lower() in _PUBLISHED
                                   for c in token.children):
         return "announcement"
+    object_kind = _object_kind(token) if lemma in _ACTION_VERBS else None
+    if object_kind is not None:
+        return object_kind
     kind = VERB_TRIGGERS.get(lemma)
     if kind is None:
         lemma = _inflected(token.lower_)
@@ -198,8 +202,11 @@ def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
                or (c.dep_ == "ccomp" and c.i > token.i)]
     if kind == "announcement" and not objects:
         return None
+    if lemma in ("agree", "reach", "sign", "broker", "strike"):
+        objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "on")
+                     for g in c.children if g.dep_ == "pobj"]
     noun_kinds = [NOUN_TRIGGERS[c.lemma_.lower()] for c in objects
-                  if c.lemma_.lower() in NOUN_TRIGGERS and c.dep_ == "dobj"]
+                  if c.lemma_.lower() in NOUN_TRIGGERS and c.dep_ in ("dobj", "pobj")]
     if noun_kinds and kind not in ("policy proposal",):
         return noun_kinds[0]  # "launched an inquiry", "held talks": the object says what
     subject = subject_of(token)
@@ -214,6 +221,23 @@ def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
     if lemma in _ROOT_ONLY and not _main_clause(token):
         return None
     return kind
+
+
+_ACTION_VERBS = frozenset({"agree", "reach", "sign", "broker", "strike", "launch", "open",
+                           "hold", "begin", "start", "announce", "call", "order", "stage",
+                           "complete", "seal"})
+
+
+def _object_kind(verb: Token) -> str | None:
+    """"agreed to a ceasefire", "launched an inquiry", "held talks": the object is the event."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "on")
+                for g in c.children if g.dep_ == "pobj"]
+    for obj in objects:
+        kind = NOUN_TRIGGERS.get(obj.lemma_.lower()) or NOUN_TRIGGERS.get(obj.lower_)
+        if kind is not None and kind not in ("crime trend",):
+            return kind
+    return None
 
 
 def _inflected(word: str) -> str:
@@ -350,6 +374,9 @@ def _events_in(sent: Span, parsed: Parsed, analysis: Analysis,
         if kind is None:
             continue
         event = _build(token, kind, verb_kind is not None, parsed, analysis, statements)
+        if verb_kind is not None and token.lemma_ in _ACTION_VERBS:
+            absorbed |= {t.i for c in token.children if not c.dep_.startswith("nsubj")
+                         for t in c.subtree}
         if kind == "policy proposal" or kind == "hearing":
             absorbed |= {t.i for c in token.children if c.dep_ in ("xcomp", "dobj")
                          for t in c.subtree}
@@ -377,7 +404,8 @@ def _event_tokens(trigger: Token, is_verb: bool, kind: str = "") -> list[Token]:
     if not is_verb:
         if trigger.lemma_.lower() == "statement" and trigger.head.dep_ == "prep":
             return _clause_tokens(trigger.head.head)
-        if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ in ("VERB", "AUX"):
+        if trigger.dep_ in ("nsubj", "nsubjpass", "dobj") and trigger.head.pos_ in ("VERB",
+                                                                                      "AUX"):
             return _clause_tokens(trigger.head)
         return list(trigger.subtree)
     return _clause_tokens(trigger)
@@ -494,7 +522,10 @@ def _moved(token: Token, trigger: Token) -> bool:
         if current is trigger or current.head is current:
             return False
         current = current.head
-        if current.dep_ == "prep" and current.lower_ in ("from", "to", "into", "towards", "via"):
+        if current.dep_ == "prep" and current.lower_ in ("from", "via"):
+            return True
+        if current.dep_ == "prep" and current.lower_ in ("to", "into", "towards") and \
+                token.head is current:
             return True
     return False
 

@@ -138,6 +138,39 @@ def _relabel_place(ent: Span) -> Span:
     return ent
 
 
+_STATE_BODIES = word_set(
+    "ministry government army military navy police embassy parliament cabinet presidency "
+    "administration regulator"
+)
+
+
+def _state_bodies(doc: Doc) -> list[Span]:
+    """"Qatar's foreign ministry", "the Israeli military": a country's institution."""
+    found: list[Span] = []
+    for token in doc:
+        if token.lower_ not in _STATE_BODIES or token.ent_type_:
+            continue
+        i = token.i - 1
+        while i >= 0 and doc[i].dep_ in ("amod", "compound") and not doc[i].ent_type_ and (
+            doc[i].pos_ in ("ADJ", "NOUN") or doc[i].text.islower()
+        ):
+            i -= 1
+        if i < 0:
+            continue
+        if doc[i].ent_type_ == "NORP":
+            start = i
+            while start > 0 and doc[start - 1].ent_type_ == "NORP":
+                start -= 1
+            found.append(Span(doc, start, token.i + 1, label="ORG"))
+        elif doc[i].text in ("'s", "’s") and i > 0 and doc[i - 1].ent_type_ == "GPE":
+            start = i - 1
+            while start > 0 and doc[start - 1].ent_type_ == "GPE" and \
+                    doc[start - 1].ent_iob_ != "O":
+                start -= 1
+            found.append(Span(doc, start, token.i + 1, label="ORG"))
+    return found
+
+
 def _noun_first_orgs(doc: Doc) -> list[Span]:
     """"Police Scotland", "Transport for London": an organisation noun before a place."""
     found: list[Span] = []
@@ -231,7 +264,7 @@ def fix_entities(doc: Doc) -> Doc:
         if ent.label_ == "MONEY" and _PERCENT.search(ent.text):
             ent = Span(doc, ent.start, ent.end, label="PERCENT")
         kept.extend(_split_lists(_org_named_place(_relabel_place(ent))))
-    added = _noun_spans(doc) + _noun_first_orgs(doc)
+    added = _noun_spans(doc) + _noun_first_orgs(doc) + _state_bodies(doc)
     kept.extend(_gazetteer_places(doc))
     taken = {i for span in added for i in range(span.start, span.end)}
     merged = [e for e in kept if not any(i in taken for i in range(e.start, e.end))]

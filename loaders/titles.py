@@ -19,7 +19,8 @@ TITLE_HEADS = word_set(
     "organizer official painter artist writer novelist composer musician designer architect "
     "chef poet playwright conductor dancer filmmaker historian researcher scientist "
     "campaigner activist spokesperson secretary-general chancellor mp economist "
-    "commentator columnist broadcaster trustee fellow lecturer teacher"
+    "commentator columnist broadcaster trustee fellow lecturer teacher emir sultan monarch "
+    "ayatollah"
 )
 TITLE_MODIFIERS = word_set(
     "assistant deputy chief senior vice executive general prime foreign home health shadow "

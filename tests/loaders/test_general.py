@@ -179,3 +179,14 @@ def test_analysts_at_an_unknown_firm_and_agreed_to_buy(run: Extract) -> None:
     assert speakers == {"organisation/jefferies"}
     assert {s.kind for s in ex.statements} == {StatementKind.DIRECT, StatementKind.INDIRECT}
     assert "acquisition" in [e.kind for e in ex.events]
+
+
+def test_state_bodies_and_agreed_to_an_event(run: Extract) -> None:
+    ex = run("Israel and Hamas agreed on Wednesday to a four-day ceasefire in Gaza and the "
+             "release of 50 hostages. Qatar's foreign ministry said the ceasefire would begin "
+             "on Thursday.")
+    assert "Qatar's foreign ministry" in names(ex.organisations)
+    assert ex.statements[0].speaker == "organisation/qatars-foreign-ministry"
+    event = next(e for e in ex.events if e.kind == "ceasefire")
+    assert event.location == "location/gaza"
+    assert [e.kind for e in ex.events] == ["ceasefire"]
