@@ -15,6 +15,11 @@ _ID_CONSTRAINTS = tuple(
     for label in Label
 )
 
+ENTITY_KEYS_INDEX = "entity_keys"
+"""Full-text index over the ``keys`` lists of people, organisations and places: the
+writer's alias lookup (a range index cannot index the elements of a list). The
+``keyword`` analyzer keeps each key one exact token."""
+
 _INDEXES = (
     "CREATE INDEX article_url IF NOT EXISTS FOR (n:Article) ON (n.url)",
     "CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published)",
@@ -33,6 +38,9 @@ _INDEXES = (
     "CREATE FULLTEXT INDEX search IF NOT EXISTS "
     "FOR (n:Person|Organisation|Location|Event|Statement|Role) "
     "ON EACH [n.name, n.aliasText, n.text, n.summary, n.title]",
+    f"CREATE FULLTEXT INDEX {ENTITY_KEYS_INDEX} IF NOT EXISTS "
+    "FOR (n:Person|Organisation|Location) ON EACH [n.keys] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}",
 )
 
 MIGRATIONS: tuple[str, ...] = _ID_CONSTRAINTS + _INDEXES

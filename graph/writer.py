@@ -33,6 +33,7 @@ from typing import Any
 from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
 
 from graph.errors import NotFound
+from graph.migrations import ENTITY_KEYS_INDEX
 from graph.records import BatchResult, Counts, DeleteResult, WriteResult, WriteStatus
 from schema.graph_model import caption, mention_id, role_id
 from schema.ids import slugify
@@ -61,15 +62,21 @@ RETURN a.id AS id, a.checksum AS checksum
 
 # --- 2. entity resolution --------------------------------------------------------
 
+# Neo4j cannot index the elements of a list in a range index, so ``keys`` is covered
+# by the full-text index ``entity_keys`` (keyword analyzer: one exact token per key,
+# see graph/migrations.py): a lookup costs an index seek, not a scan of the label.
+# The procedure's hits are checked again exactly (``row.key IN other.keys``).
 _RESOLVE_TEMPLATE = """
 UNWIND $rows AS row
 OPTIONAL MATCH (same:{label} {{id: row.id}})
-WITH row, same
-OPTIONAL MATCH (other:{label})
-WHERE same IS NULL AND row.key IN other.keys
-WITH row, same, other
-ORDER BY other.id
-RETURN row.id AS id, same IS NOT NULL AS exists, collect(other.id) AS candidates
+CALL (row, same) {{
+  WITH row WHERE same IS NULL
+  CALL db.index.fulltext.queryNodes($index, row.query) YIELD node AS other
+  WITH other WHERE other:{label} AND row.key IN other.keys
+  WITH other ORDER BY other.id
+  RETURN collect(other.id) AS candidates
+}}
+RETURN row.id AS id, same IS NOT NULL AS exists, candidates
 """
 _RESOLVE = {label: _RESOLVE_TEMPLATE.format(label=label.value) for label in ENTITY_LABELS}
 
@@ -155,7 +162,7 @@ MATCH (inner:Location {id: row.inner})
 MATCH (outer:Location {id: row.outer})
 MERGE (inner)-[r:WITHIN]->(outer)
 SET r.articles = COLLECT {
-  UNWIND coalesce(r.articles, []) + row.article AS article
+  UNWIND coalesce(r.articles, []) + row.articles AS article
   WITH DISTINCT article
   RETURN article ORDER BY article
 }
@@ -321,6 +328,52 @@ SET n.wording = wording
 """
 
 
+# What a write adds to the derived properties of the entities and roles it wrote
+# (and the last write or delete did not leave to ``_REFRESH_*``): the new evidence's
+# values folded into the stored ones, which are already the values of all the older
+# evidence. The same result as recomputing from every EVIDENCED_BY, without reading
+# the evidence of every other article that names the entity.
+_MERGE_DERIVED_TEMPLATE = """
+UNWIND $rows AS row
+MATCH (n:{label} {{id: row.id}})
+WITH n, row, COLLECT {{
+  UNWIND coalesce(n.aliases, []) + row.aliases AS alias
+  WITH alias WHERE alias <> n.name
+  WITH DISTINCT alias
+  RETURN alias ORDER BY alias
+}} AS aliases, COLLECT {{
+  UNWIND coalesce(n.keys, []) + row.keys AS key
+  WITH DISTINCT key
+  RETURN key ORDER BY key
+}} AS keys
+SET n.aliases = aliases,
+    n.aliasText = reduce(text = head(aliases), alias IN tail(aliases) | text + ' | ' + alias),
+    n.keys = keys{assign}
+"""
+_MERGE_STATED_TEMPLATE = """,
+    n.{name} = reduce(
+      least = n.{name}, value IN row.{name} |
+      CASE WHEN least IS NULL OR value < least THEN value ELSE least END
+    )"""
+_MERGE_DERIVED = {
+    label: _MERGE_DERIVED_TEMPLATE.format(
+        label=label.value,
+        assign="".join(_MERGE_STATED_TEMPLATE.format(name=name) for name in _STATED[label]),
+    )
+    for label in ENTITY_LABELS
+}
+
+_MERGE_WORDING = """
+UNWIND $rows AS row
+MATCH (n:Role {id: row.id})
+SET n.wording = COLLECT {
+  UNWIND coalesce(n.wording, []) + row.wording AS wording
+  WITH DISTINCT wording
+  RETURN wording ORDER BY wording
+}
+"""
+
+
 # --- the rows of one extraction ---------------------------------------------------
 
 
@@ -372,16 +425,24 @@ def _resolution_rows(extractions: Iterable[Extraction]) -> dict[Label, Rows]:
     return rows
 
 
+def _resolution_row(eid: str, name: str) -> Params:
+    key = slugify(name)
+    return {"id": eid, "key": key, "query": _lucene_phrase(key)}
+
+
+def _lucene_phrase(text: str) -> str:
+    """A Lucene query for exactly ``text`` (one token under the keyword analyzer)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _add_resolution_rows(rows: dict[Label, Rows], extraction: Extraction) -> None:
     for person in extraction.people:
         if not person.anonymous:
-            rows[Label.PERSON].append({"id": person.id, "key": slugify(person.name)})
+            rows[Label.PERSON].append(_resolution_row(person.id, person.name))
     for organisation in extraction.organisations:
-        rows[Label.ORGANISATION].append(
-            {"id": organisation.id, "key": slugify(organisation.name)}
-        )
+        rows[Label.ORGANISATION].append(_resolution_row(organisation.id, organisation.name))
     for location in extraction.locations:
-        rows[Label.LOCATION].append({"id": location.id, "key": slugify(location.name)})
+        rows[Label.LOCATION].append(_resolution_row(location.id, location.name))
 
 
 async def _resolve(run: _Tx, extractions: Iterable[Extraction]) -> dict[str, str]:
@@ -396,7 +457,10 @@ async def _resolve(run: _Tx, extractions: Iterable[Extraction]) -> dict[str, str
     for label, rows in _resolution_rows(extractions).items():
         if not rows:
             continue
-        for found in await run.run(f"resolve {label}", _RESOLVE[label], rows=rows):
+        found_rows = await run.run(
+            f"resolve {label}", _RESOLVE[label], rows=rows, index=ENTITY_KEYS_INDEX
+        )
+        for found in found_rows:
             candidates: list[str] = found["candidates"]
             if not found["exists"] and len(candidates) == 1:
                 remap[found["id"]] = candidates[0]
@@ -445,26 +509,29 @@ def _rows(extraction: Extraction, remap: Mapping[str, str]) -> _Rows:
     article = extraction.article
     aid = article.id
     known = _entity_kind_labels(extraction)
+    events_held = {event.id for event in extraction.events}
     warnings: list[str] = []
 
     def ref(value: str | None, what: str) -> str | None:
         if value is None:
             return None
-        if value not in known and value not in {e.id for e in extraction.events}:
+        if value not in known and value not in events_held:
             warnings.append(f"{what} refers to {value!r}, which the extraction does not hold")
         return remap.get(value, value)
 
     mentions: dict[str, Params] = {}
+    span_ids: dict[tuple[int, int], str] = {}
 
     def evidence_ids(evidence: Iterable[Evidence]) -> list[str]:
-        ids = []
+        ids = set()
         for span in _spans(evidence, extraction):
-            mid = mention_id(aid, span.start, span.end)
-            mentions.setdefault(
-                mid, {"id": mid, "article": aid, "props": _mention_props(aid, span)}
-            )
-            ids.append(mid)
-        return sorted(set(ids))
+            mid = span_ids.get((span.start, span.end))
+            if mid is None:
+                mid = span_ids[span.start, span.end] = mention_id(aid, span.start, span.end)
+            if mid not in mentions:
+                mentions[mid] = {"id": mid, "article": aid, "props": _mention_props(aid, span)}
+            ids.add(mid)
+        return sorted(ids)
 
     def entity_row(
         eid: str, name: str, aliases: tuple[str, ...], evidence: tuple[Evidence, ...],
@@ -508,7 +575,7 @@ def _rows(extraction: Extraction, remap: Mapping[str, str]) -> _Rows:
         outer = ref(location.within, f"location {location.id!r}")
         inner = remap.get(location.id, location.id)
         if outer is not None and outer != inner:
-            containment.append({"inner": inner, "outer": outer, "article": aid})
+            containment.append({"inner": inner, "outer": outer, "articles": [aid]})
 
     roles: Rows = []
     for role in extraction.roles:
@@ -640,18 +707,71 @@ async def _remove_contribution(run: _Tx, articles: list[str]) -> tuple[_Touched,
     return _Touched(by_label), sum(int(row["deleted"]) for row in mentions)
 
 
-async def _clean_up(run: _Tx, touched: _Touched, written: Mapping[Label, list[str]]) -> None:
-    """Delete touched facts left without evidence, then refresh derived properties."""
+async def _clean_up(run: _Tx, touched: _Touched, written: _Rows | None) -> None:
+    """Delete touched facts left without evidence, then bring derived properties up to
+    date: recomputed from all the evidence for what lost some, merged with the new
+    evidence for what only gained some."""
     for label in FACT_LABELS:
         if touched.ids(label):
             await run.run(f"delete orphan {label}", _DELETE_ORPHANS[label], ids=touched.ids(label))
     for label in ENTITY_LABELS:
-        ids = sorted({*touched.ids(label), *written.get(label, [])})
-        if ids:
-            await run.run(f"refresh {label}", _REFRESH_ALIASES[label], ids=ids)
-    role_ids = sorted({*touched.ids(Label.ROLE), *written.get(Label.ROLE, [])})
-    if role_ids:
-        await run.run("refresh roles", _REFRESH_WORDING, ids=role_ids)
+        if touched.ids(label):
+            await run.run(f"recompute {label}", _REFRESH_ALIASES[label], ids=touched.ids(label))
+        if written is not None:
+            gained = _gained(written.entities[label], _STATED[label], touched.ids(label))
+            if gained:
+                await run.run(f"refresh {label}", _MERGE_DERIVED[label], rows=gained)
+    if touched.ids(Label.ROLE):
+        await run.run("recompute roles", _REFRESH_WORDING, ids=touched.ids(Label.ROLE))
+    if written is not None:
+        wordings = _gained_wording(written.roles, touched.ids(Label.ROLE))
+        if wordings:
+            await run.run("refresh roles", _MERGE_WORDING, rows=wordings)
+
+
+def _gained(rows: Rows, stated: tuple[str, ...], skip: Iterable[str]) -> Rows:
+    """Per entity id (except ``skip``): the aliases, keys and stated values of the
+    ``EVIDENCED_BY`` relationships ``_MERGE_ENTITIES`` writes from ``rows`` (a later row
+    for the same entity and mention overwrites an earlier one's properties, as ``+=``
+    does)."""
+    evidence: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in rows:
+        for mention in row["mentions"]:
+            key = (row["id"], mention)
+            evidence[key] = {**evidence.get(key, {}), **row["evidence"]}
+    left_out = set(skip)
+    gained: dict[str, tuple[set[str], set[str], dict[str, list[Any]]]] = {}
+    for (eid, _), props in evidence.items():
+        if eid in left_out:
+            continue
+        aliases, keys, values = gained.setdefault(
+            eid, (set(), set(), {name: [] for name in stated})
+        )
+        aliases.update(props.get("aliases", ()))
+        keys.update(props.get("keys", ()))
+        for name in stated:
+            if props.get(name) is not None:
+                values[name].append(props[name])
+    return [
+        {"id": eid, "aliases": sorted(aliases), "keys": sorted(keys), **values}
+        for eid, (aliases, keys, values) in sorted(gained.items())
+    ]
+
+
+def _gained_wording(rows: Rows, skip: Iterable[str]) -> Rows:
+    """Per role id (except ``skip``): the wordings ``_MERGE_ROLES`` writes from ``rows``."""
+    wording: dict[tuple[str, str], str | None] = {}
+    for row in rows:
+        for mention in row["mentions"]:
+            wording[(row["id"], mention)] = row["wording"]
+    left_out = set(skip)
+    gained: dict[str, set[str]] = {}
+    for (rid, _), text in wording.items():
+        if rid not in left_out:
+            found = gained.setdefault(rid, set())
+            if text is not None:
+                found.add(text)
+    return [{"id": rid, "wording": sorted(found)} for rid, found in sorted(gained.items())]
 
 
 def _combine(parts: list[_Rows]) -> _Rows:
@@ -667,12 +787,24 @@ def _combine(parts: list[_Rows]) -> _Rows:
             label: by_id(row for part in parts for row in part.entities[label])
             for label in ENTITY_LABELS
         },
-        containment=[row for part in parts for row in part.containment],
+        containment=_by_relationship(row for part in parts for row in part.containment),
         roles=by_id(row for part in parts for row in part.roles),
         events=by_id(row for part in parts for row in part.events),
         statements=by_id(row for part in parts for row in part.statements),
         warnings=tuple(w for part in parts for w in part.warnings),
     )
+
+
+def _by_relationship(rows: Iterable[Params]) -> Rows:
+    """Containment rows, one per ``WITHIN`` relationship with all the articles that
+    assert it (the article list is rewritten once per batch, not once per article)."""
+    articles: dict[tuple[str, str], set[str]] = {}
+    for row in rows:
+        articles.setdefault((row["inner"], row["outer"]), set()).update(row["articles"])
+    return [
+        {"inner": inner, "outer": outer, "articles": sorted(ids)}
+        for (inner, outer), ids in sorted(articles.items())
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -719,11 +851,7 @@ async def _write_batch_tx(
     await run.write("events", _MERGE_EVENTS, rows.events)
     await run.write("statements", _MERGE_STATEMENTS, rows.statements)
 
-    written: dict[Label, list[str]] = {
-        label: [str(row["id"]) for row in rows.entities[label]] for label in ENTITY_LABELS
-    }
-    written[Label.ROLE] = [str(row["id"]) for row in rows.roles]
-    await _clean_up(run, touched, written)
+    await _clean_up(run, touched, rows)
     return _Written(
         tuple(statuses.items()), run.counts, tuple(sorted(remap.items())), rows.warnings
     )
@@ -791,7 +919,7 @@ async def _delete_tx(
         raise NotFound(f"No article with id {listed} in the graph.")
     touched, mentions = await _remove_contribution(run, articles)
     await run.run("article", _DELETE_ARTICLES, articles=articles)
-    await _clean_up(run, touched, {})
+    await _clean_up(run, touched, None)
     facts = run.counts.nodes_deleted - mentions - len(articles)
     return DeleteResult(", ".join(articles), run.counts, facts_deleted=facts)
 
