@@ -35,8 +35,10 @@ from neo4j import AsyncDriver, RoutingControl
 _HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 
+from api.runtime import resolve_connection  # noqa: E402
 from api.settings import Settings  # noqa: E402
 from graph.driver import open_driver  # noqa: E402
+from graph.migrations import apply_migrations  # noqa: E402
 
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "seed" / "article.txt"
 DICK = "person/cressida-dick"
@@ -151,7 +153,7 @@ async def _load_seed(driver: AsyncDriver, settings: Settings) -> None:
 
     article = read(SEED, max_bytes=settings.max_article_bytes)
     extraction = extract(article, model=settings.spacy_model)
-    result = await write_extraction(driver, settings.connection().database, extraction)
+    result = await write_extraction(driver, settings.neo4j_database, extraction)
     print(f"seed article {result.article_id}: {result.status}")
 
 
@@ -167,8 +169,9 @@ async def main() -> None:
     args = parser.parse_args()
 
     settings = Settings.from_env(os.environ)
-    connection = settings.connection()
+    connection = resolve_connection(settings)
     driver = await open_driver(connection)
+    await apply_migrations(driver, connection.database)
     if args.load_seed:
         await _load_seed(driver, settings)
 

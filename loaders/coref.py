@@ -182,6 +182,43 @@ def resolve_surnames(analysis: Analysis) -> None:
             found[0].add_alias(analysis.article.text[start : parsed.end(token)])
 
 
+def resolve_names(analysis: Analysis) -> None:
+    """A known organisation's name where the model did not tag it ("Harlow's chief
+    executive" at the start of a sentence) is a mention of that organisation."""
+    names: dict[tuple[str, ...], list[Draft]] = {}
+    for draft in analysis.drafts:
+        if draft.kind != ORGANISATION:
+            continue
+        for name in draft.all_names():
+            words = tuple(name.split())
+            if words and words[0][:1].isupper() and words[0].lower() != "the" \
+                    and len(name) > 2 and draft not in names.get(words, []):
+                names.setdefault(words, []).append(draft)
+    if not names:
+        return
+    longest = max(len(words) for words in names)
+    for parsed in analysis.parsed:
+        doc = parsed.doc
+        i = 0
+        while i < len(doc):
+            found = None
+            for size in range(min(longest, len(doc) - i), 0, -1):
+                drafts = names.get(tuple(t.text for t in doc[i : i + size]))
+                if drafts is not None and len(drafts) == 1 and not any(
+                    (parsed.index, j) in analysis.token_entity for j in range(i, i + size)
+                ):
+                    found = drafts[0], size
+                    break
+            if found is None:
+                i += 1
+                continue
+            draft, size = found
+            span = doc[i : i + size]
+            analysis.add_mention(draft, parsed, parsed.start(span[0]), parsed.end(span[-1]),
+                                 range(i, i + size), span.root.dep_.startswith("nsubj"))
+            i += size
+
+
 def gender_of(pronoun: str) -> str | None:
     lower = pronoun.lower()
     if lower in _MALE:

@@ -191,6 +191,46 @@ _ORG_HEADS = frozenset({"share", "shareholder", "stock", "boss", "spokesman", "s
 _ORG_VERBS = frozenset({"employ", "own", "operate", "manufacture", "sell", "make"})
 
 
+# Last words that make a name an organisation's, whatever the model's label:
+# "Crestline Partners", "Harbour Capital", "Northfield Borough Council".
+ORG_SUFFIXES = frozenset(
+    {"partners", "capital", "holdings", "group", "ltd", "limited", "plc", "inc", "llp", "llc",
+     "corp", "corporation", "company", "co", "bank", "ventures", "investments", "associates",
+     "industries", "foundation", "trust", "institute", "council", "party", "union", "agency",
+     "authority", "commission", "ministry", "department", "university", "college", "hospital",
+     "police", "airlines", "airways", "motors", "pharmaceuticals", "studios", "fc", "society",
+     "association", "federation", "office", "committee", "court", "assembly", "parliament",
+     "service", "services", "network", "media", "press", "systems", "technologies", "labs"}
+)
+# Appositive heads that say a name is a person's ("Nadia Farouk, the union's national
+# officer"); words that also describe companies ("owner", "producer") say nothing.
+_PERSON_APPOSITIVES = TITLE_HEADS - {
+    "owner", "producer", "partner", "member", "developer", "operator", "publisher",
+    "broadcaster", "general", "head", "principal", "representative", "fellow", "studio",
+}
+
+
+def person_cue(span: Span) -> bool:
+    """The context says a name the model took for something else is a person's: an
+    appositive title ("X, the union's national officer") on a name of capitalised words
+    with no organisation word in it."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) < 2 or any(t.lower_ in ORG_SUFFIXES for t in words) or not all(
+        t.text[:1].isupper() and t.is_alpha for t in words
+    ):
+        return False
+    return any(
+        child.dep_ == "appos" and child.lower_ in _PERSON_APPOSITIVES and child.i > span.end - 1
+        for child in span.root.children
+    )
+
+
+def org_name_cue(span: Span) -> bool:
+    """A name that ends in an organisation word: "Crestline Partners"."""
+    last = next((t for t in reversed(span) if not t.is_punct), None)
+    return last is not None and last.lower_ in ORG_SUFFIXES and len(span) > 1
+
+
 def org_cue(span: Span) -> bool:
     """The context says a name is a company: "Veltro, the chipmaker", "shares in Veltro",
     "Veltro shares", "Veltro, which employs 3,000 people"."""
@@ -256,8 +296,10 @@ def collect(analysis: Analysis) -> list[Raw]:
                 continue
             if kind is None:
                 continue
-            if kind != ORGANISATION and org_cue(ent):
+            if (kind != ORGANISATION and org_cue(ent)) or (kind == PERSON and org_name_cue(ent)):
                 kind = ORGANISATION
+            elif kind != PERSON and person_cue(ent):
+                kind = PERSON
             found: list[Raw | None]
             if kind == PERSON:
                 found = [_person_raw(ent, parsed)]
@@ -384,22 +426,40 @@ def cluster(analysis: Analysis, raws: list[Raw]) -> None:
 
 
 def _reconcile(analysis: Analysis) -> None:
-    """A name that is an organisation somewhere is one everywhere ("Veltro")."""
+    """A name that is an organisation somewhere is one everywhere ("Veltro"), and a
+    person's surname is that person's wherever the model took it for something else
+    ("MacLeod said ..." tagged as an organisation)."""
     orgs = {d.name.lower(): d for d in analysis.drafts if d.kind == ORGANISATION}
+    surnames: dict[str, list[Draft]] = {}
+    for draft in analysis.drafts:
+        words = draft.name.split()
+        if draft.kind == PERSON and not draft.anonymous and len(words) > 1:
+            surnames.setdefault(words[-1].lower(), []).append(draft)
     for draft in list(analysis.drafts):
+        holders = surnames.get(draft.name.lower(), [])
+        if draft.kind != PERSON and len(holders) == 1 and " " not in draft.name \
+                and not country_of(draft.name) and not is_known_city(draft.name):
+            _merge_into(analysis, draft, holders[0])
+            holders[0].add_alias(draft.name)
+            continue
         target = orgs.get(draft.name.lower())
         if draft.kind == ORGANISATION or target is None or draft.honorific:
             continue
         if draft.kind == LOCATION and (country_of(draft.name) or is_known_city(draft.name)):
             continue
-        target.mentions.extend(draft.mentions)
-        for mention in analysis.mentions:
-            if mention.draft is draft:
-                mention.draft = target
-        for key, value in list(analysis.token_entity.items()):
-            if value is draft:
-                analysis.token_entity[key] = target
-        analysis.drafts.remove(draft)
+        _merge_into(analysis, draft, target)
+
+
+def _merge_into(analysis: Analysis, draft: Draft, target: Draft) -> None:
+    """Move every mention of ``draft`` to ``target`` and drop ``draft``."""
+    target.mentions.extend(draft.mentions)
+    for mention in analysis.mentions:
+        if mention.draft is draft:
+            mention.draft = target
+    for key, value in list(analysis.token_entity.items()):
+        if value is draft:
+            analysis.token_entity[key] = target
+    analysis.drafts.remove(draft)
 
 
 def _find(analysis: Analysis, raw: Raw) -> Draft | None:

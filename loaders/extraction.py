@@ -97,6 +97,7 @@ def analyse(article: Article, docs: list[Doc]) -> Extraction:
     entities.cluster(analysis, entities.collect(analysis))
     places.resolve(analysis)
     coref.resolve_surnames(analysis)
+    coref.resolve_names(analysis)
     coref.resolve_descriptions(analysis)
     found_roles = roles.find_roles(analysis)
     analysis.title_holders = [(r.title.lower(), r.person) for r in found_roles]

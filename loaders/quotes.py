@@ -389,8 +389,9 @@ def _indirect_in(sent: Span, parsed: Parsed, analysis: Analysis,
     pobj = _according_to(sent)
     if pobj is not None and not out:
         speaker = _speaker_token(pobj, analysis, parsed)
-        tokens = [t for t in sent if t.i < pobj.head.head.i or t.i > pobj.i]
-        tokens = [t for t in tokens if not (t.i > pobj.i and t.i < pobj.i + 1)]
+        # everything but "according to X" (X with all its words: "the Office for ...")
+        last = max(t.i for t in pobj.subtree)
+        tokens = [t for t in sent if t.i < pobj.head.head.i or t.i > last]
         if speaker is not None:
             statement = _make_indirect(_trim(tokens), parsed, analysis, spans, speaker, None)
             if statement is not None:
