@@ -211,14 +211,17 @@ _PERSON_APPOSITIVES = TITLE_HEADS - {
 
 
 def person_cue(span: Span) -> bool:
-    """The context says a name the model took for something else is a person's: an
-    appositive title ("X, the union's national officer") on a name of capitalised words
-    with no organisation word in it."""
+    """The context says a name the model took for something else is a person's: a title
+    in front ("the writer X") or in apposition ("X, the union's national officer"), on a
+    name of capitalised words with no organisation word in it."""
     words = [t for t in span if not t.is_punct]
     if len(words) < 2 or any(t.lower_ in ORG_SUFFIXES for t in words) or not all(
         t.text[:1].isupper() and t.is_alpha for t in words
     ):
         return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in _PERSON_APPOSITIVES and before.pos_ == "NOUN":
+        return True  # "the writer Fiona MacLeod"
     return any(
         child.dep_ == "appos" and child.lower_ in _PERSON_APPOSITIVES and child.i > span.end - 1
         for child in span.root.children

@@ -75,3 +75,32 @@ def test_headline_does_not_invent_entities(run: Extract) -> None:
     ex = run("Acme Foods Axes Jobs In Shock Move\n\nAcme Foods said on Monday it would cut "
              "jobs.")
     assert names(ex.organisations) == ["Acme Foods"]
+
+
+def test_a_name_ending_in_an_organisation_word_is_an_organisation(run: Extract) -> None:
+    ex = run("The retailer agreed to a takeover by Brightwater Partners on Monday. "
+             "Brightwater Partners is based in Boston.")
+    assert "Brightwater Partners" in names(ex.organisations)
+    assert "Brightwater Partners" not in names(ex.people)
+
+
+def test_an_appositive_title_makes_a_name_a_persons(run: Extract) -> None:
+    ex = run('"Workers always pay the bill," said Nadia Farouk, the union\'s national officer.')
+    assert "Nadia Farouk" in names(ex.people)
+    assert "Nadia Farouk" not in names(ex.organisations)
+
+
+def test_a_surname_the_model_took_for_something_else_joins_its_person(run: Extract) -> None:
+    ex = run("The writer Fiona MacLeod has been appointed director of the festival. "
+             "MacLeod, whose first novel won a prize, starts in January.")
+    person = next(p for p in ex.people if p.name == "Fiona MacLeod")
+    assert "MacLeod" in person.aliases
+    assert "MacLeod" not in names(ex.organisations)
+
+
+def test_an_untagged_organisation_name_is_still_a_mention(run: Extract) -> None:
+    ex = run("The board of Harlow's has agreed to the takeover, the grocer said. "
+             "Harlow's chief executive, Martin Pryce, welcomed the offer.")
+    role = next(r for r in ex.roles if r.title == "Chief Executive")
+    org = next(o for o in ex.organisations if o.id == role.organisation)
+    assert org.name == "Harlow"
