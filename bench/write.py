@@ -2,14 +2,14 @@
 
 Usage (from the repository root, with NEWSGRAPH_NEO4J_* set or the local server)::
 
-    .venv/bin/python bench/write.py [--articles 1000] [--batch 100] [--sample 200]
+    .venv/bin/python bench/write.py [--articles 1000] [--batch 100,250] [--sample 200]
 
 Generates a synthetic corpus of extractions (people, organisations, places, roles,
 statements and events that recur across articles, each with evidence spans), and
 writes it three ways, each into a clean slate:
 
-* ``batched``: ``write_extractions``, ``--batch`` articles per transaction, one
-  ``UNWIND`` statement per kind of row;
+* ``batched N``: ``write_extractions``, N articles per transaction (each size
+  given to ``--batch``), one ``UNWIND`` statement per kind of row;
 * ``per article``: ``write_extraction``, one transaction per article (what
   ``newsgraph ingest`` does), still one ``UNWIND`` per kind of row;
 * ``per row``: the same statements sent one row at a time (``per_row=True``), one
@@ -241,9 +241,12 @@ async def main(args: argparse.Namespace) -> None:
         warm = corpus("warm", 10)
         await _batched(driver, db, warm, 10)  # plan the statements once
         await _clean(driver, db, warm)
+        batches = [int(size) for size in args.batch.split(",")]
         runs = [
-            ("batched", corpus("batched", args.articles),
-             lambda items: _batched(driver, db, items, args.batch)),
+            (f"batched {size}", corpus(f"batched{size}", args.articles),
+             lambda items, size=size: _batched(driver, db, items, size))
+            for size in batches
+        ] + [
             ("per article", corpus("perarticle", args.sample),
              lambda items: _per_article(driver, db, items)),
             ("per row", corpus("perrow", args.sample),
@@ -261,9 +264,10 @@ async def main(args: argparse.Namespace) -> None:
             rates[name] = elements / seconds
             print(f"{name:<12} {len(items):>8} {elements:>9} {seconds:>8.2f} "
                   f"{rates[name]:>11,.0f}")
-        print(f"batched / per row: {rates['batched'] / rates['per row']:.1f}x; "
-              f"per article / per row: {rates['per article'] / rates['per row']:.1f}x "
-              f"(batches of {args.batch} articles per transaction)")
+        for size in batches:
+            print(f"batched {size} / per row: {rates[f'batched {size}'] / rates['per row']:.1f}x "
+                  f"({size} articles per transaction)")
+        print(f"per article / per row: {rates['per article'] / rates['per row']:.1f}x")
     finally:
         await driver.close()
 
@@ -271,6 +275,7 @@ async def main(args: argparse.Namespace) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--batch", type=int, default=100)
+    parser.add_argument("--batch", default="100,250",
+                        help="articles per transaction in batched mode, comma-separated sizes")
     parser.add_argument("--sample", type=int, default=200)
     asyncio.run(main(parser.parse_args()))

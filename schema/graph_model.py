@@ -239,9 +239,12 @@ def node_spec(label: Label) -> NodeSpec:
     raise KeyError(label)
 
 
+_MENTION_KIND = Label.MENTION.kind
+
+
 def mention_id(article: str, start: int, end: int) -> str:
     """Id of a span: ``mention_id("article/ab12", 10, 23)``; one per article and span."""
-    return fact_id(Label.MENTION.kind, article, start, end)
+    return fact_id(_MENTION_KIND, article, start, end)
 
 
 def role_id(person: str, title: str, organisation: str | None) -> str:
