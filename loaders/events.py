@@ -56,6 +56,10 @@ VERB_TRIGGERS = {
     "meet": "meeting", "visit": "visit",
     "sign": "agreement", "win": "award",
     "kill": "death", "die": "death", "injure": "injury",
+    "shell": "attack", "invade": "attack", "murder": "attack", "raid": "raid",
+    "evacuate": "evacuation", "crash": "accident", "collide": "accident",
+    "sack": "dismissal", "dismiss": "dismissal", "nominate": "appointment",
+    "cancel": "cancellation", "postpone": "postponement", "ban": "ban",
 }
 NOUN_TRIGGERS = {
     "attack": "attack", "bombing": "attack", "stabbing": "attack", "shooting": "attack",
@@ -74,6 +78,11 @@ NOUN_TRIGGERS = {
     "wave": "crime trend", "row": "dispute", "dispute": "dispute", "scandal": "dispute",
     "controversy": "dispute", "crisis": "crisis", "retrospective": "exhibition",
     "show": "exhibition", "tour": "tour", "auction": "auction", "ceremony": "ceremony",
+    "shelling": "attack", "airstrike": "attack", "bombardment": "attack", "invasion": "attack",
+    "raid": "raid", "clash": "clash", "riot": "protest", "demonstration": "protest",
+    "murder": "attack", "negotiation": "meeting", "inquest": "hearing", "ballot": "election",
+    "vote": "election", "evacuation": "evacuation", "collision": "accident",
+    "dismissal": "dismissal", "appointment": "appointment", "ban": "ban",
 }
 _DISASTER = re.compile(r"\b(?:floods?|flooding|storms?|earthquakes?|quakes?|fires?|wildfires?|"
                        r"hurricanes?|typhoons?|landslides?|heatwaves?|tornado(?:es)?)\b", re.I)
@@ -125,6 +134,8 @@ class EventDraft:
 # -- triggers -----------------------------------------------------------------
 
 
+_DISASTER_VERBS = frozenset({"hit", "strike", "batter", "sweep", "devastate", "ravage", "flood",
+                             "destroy", "damage", "engulf", "gut", "tear"})
 _DECIDED = frozenset({"agree", "decide", "vote", "move", "begin", "start", "opt", "elect"})
 
 
@@ -141,6 +152,10 @@ def _hypothetical(verb: Token) -> bool:
 
 
 def _specific_noun(noun: Token) -> bool:
+    if _told_as_past(noun) and _verb_lemma(noun.head) not in _KNOWN_VERBS:
+        # "Talks broke down on Friday", "Clashes have erupted": these happened (a verb
+        # that is a trigger itself tells the event: "A fire destroyed the school")
+        return True
     if noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss") for c in noun.children):
         return False
     for child in noun.children:
@@ -149,6 +164,20 @@ def _specific_noun(noun: Token) -> bool:
         if child.dep_ == "det" and child.lower_ in _SPECIFIC_DETS:
             return True
     return False
+
+
+def _told_as_past(noun: Token) -> bool:
+    """The subject of a verb in the past ("broke down", "has collapsed", "were held")."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX") \
+            or _hypothetical(verb):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_ in ("have", "be") and c.tag_ != "VB"
+        for c in verb.children
+    )
 
 
 def _acts_as_verb(token: Token) -> bool:
@@ -163,7 +192,7 @@ def _acts_as_verb(token: Token) -> bool:
 def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
     if not _acts_as_verb(token) or _hypothetical(token):
         return None
-    lemma = token.lemma_.lower()
+    lemma = _verb_lemma(token)
     if lemma in _SPEECH_TO_BODY and _addresses_body(token, analysis, parsed):
         return "hearing"
     if lemma in ("tell", "address", "hold", "give") and any(
@@ -171,8 +200,7 @@ def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
         for c in token.children
     ):
         return "press conference"
-    if lemma in ("hit", "strike", "batter", "sweep", "devastate", "ravage", "flood", "destroy",
-                 "damage", "engulf", "gut", "tear"):
+    if lemma in _DISASTER_VERBS:
         subject = subject_of(token)
         if subject is not None and _DISASTER.search(_subtree_text(subject)):
             return "disaster"
@@ -226,6 +254,9 @@ def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
 _ACTION_VERBS = frozenset({"agree", "reach", "sign", "broker", "strike", "launch", "open",
                            "hold", "begin", "start", "announce", "call", "order", "stage",
                            "complete", "seal"})
+_KNOWN_VERBS = frozenset(VERB_TRIGGERS) | _ACTION_VERBS | _TREND_VERBS | _SPEECH_TO_BODY \
+    | _DISASTER_VERBS | _DECIDED | {"say", "confirm", "warn", "reveal", "publish", "tell",
+                                    "give", "hold"}
 
 
 def _object_kind(verb: Token) -> str | None:
@@ -238,6 +269,21 @@ def _object_kind(verb: Token) -> str | None:
         if kind is not None and kind not in ("crime trend",):
             return kind
     return None
+
+
+def _verb_lemma(token: Token) -> str:
+    """The lemma, or the trigger verb a wrong lemma hides ("staged" lemmatised as "stag")."""
+    lemma = token.lemma_.lower()
+    if lemma in _KNOWN_VERBS:
+        return lemma
+    word = token.lower_
+    for suffix in ("ing", "ed", "es", "d", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            for candidate in (stem, stem + "e"):
+                if candidate in _KNOWN_VERBS:
+                    return candidate
+    return lemma
 
 
 def _inflected(word: str) -> str:
@@ -533,8 +579,11 @@ def _moved(token: Token, trigger: Token) -> bool:
 def _date_tokens(trigger: Token, is_verb: bool) -> set[int]:
     """Where the trigger's own date can be: its direct modifiers, not nested phrases."""
     if not is_verb:
-        return {t.i for c in trigger.children if c.dep_ in ("poss", "compound", "npadvmod",
-                                                             "amod", "prep") for t in c.subtree}
+        ids = {t.i for c in trigger.children if c.dep_ in ("poss", "compound", "npadvmod",
+                                                            "amod", "prep") for t in c.subtree}
+        if _told_as_past(trigger):  # "Talks broke down on Friday": the verb's date
+            ids |= {t.i for c in trigger.head.children if _dated(c) for t in c.subtree}
+        return ids
     ids: set[int] = set()
     for child in trigger.children:
         if _dated(child):

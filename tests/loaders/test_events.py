@@ -111,3 +111,19 @@ def test_object_names_the_event_and_missed_lemmas(run: Extract) -> None:
              "a news conference in Brussels that the ruling was fair.")
     kinds = {e.kind for e in ex.events}
     assert {"penalty", "investigation", "press conference"} <= kinds
+
+
+def test_a_trigger_verb_the_lemmatizer_got_wrong_is_still_found(run: Extract) -> None:
+    ex = run("Pensioners staged a protest outside the town hall in Bolton on Tuesday.")
+    protest = next(e for e in ex.events if e.kind == "protest")
+    assert protest.date_text == "Tuesday"
+
+
+def test_a_bare_plural_subject_of_a_past_verb_is_a_specific_event(run: Extract) -> None:
+    ex = run("Talks between the two unions broke down on Friday. Strikes are common.")
+    assert [(e.kind, e.date_text) for e in ex.events] == [("meeting", "Friday")]
+
+
+def test_shelling_is_an_attack(run: Extract) -> None:
+    ex = run("The shelling of the port on Sunday killed four people, officials said.")
+    assert "attack" in {e.kind for e in ex.events}
