@@ -578,13 +578,13 @@ def _moved(token: Token, trigger: Token) -> bool:
 
 def _date_tokens(trigger: Token, is_verb: bool) -> set[int]:
     """Where the trigger's own date can be: its direct modifiers, not nested phrases."""
+    ids: set[int] = set()
     if not is_verb:
         ids = {t.i for c in trigger.children if c.dep_ in ("poss", "compound", "npadvmod",
                                                             "amod", "prep") for t in c.subtree}
         if _told_as_past(trigger):  # "Talks broke down on Friday": the verb's date
             ids |= {t.i for c in trigger.head.children if _dated(c) for t in c.subtree}
         return ids
-    ids: set[int] = set()
     for child in trigger.children:
         if _dated(child):
             ids |= {t.i for t in child.subtree}
