@@ -273,6 +273,30 @@ def _party_raw(span: Span, parsed: Parsed) -> Raw | None:
                "ORG")
 
 
+_PARTY_PEOPLE = frozenset(
+    {"mp", "mps", "member", "members", "councillor", "councillors", "voter", "voters", "leader",
+     "leaders", "government", "party", "peer", "peers", "candidate", "candidates", "activist",
+     "activists", "supporter", "supporters", "minister", "ministers", "backbencher",
+     "backbenchers", "donor", "donors", "politician", "politicians", "senator", "senators",
+     "lawmaker", "lawmakers", "governor", "rebels", "frontbench", "frontbencher", "whip",
+     "whips", "chairman", "spokesman", "spokeswoman", "manifesto", "conference", "mayor"}
+)
+
+
+def _party_words(parsed: Parsed) -> list[Raw]:
+    """"40 Conservative MPs", "a Labour councillor": a party the model left untagged."""
+    out: list[Raw] = []
+    doc = parsed.doc
+    for token in doc[:-1]:
+        name = _PARTIES.get(token.lower_)
+        if name is None or not token.text[:1].isupper() or token.ent_type_ \
+                or doc[token.i + 1].lower_ not in _PARTY_PEOPLE:
+            continue
+        out.append(Raw(ORGANISATION, name, token.text, parsed.start(token), parsed.end(token),
+                       parsed, range(token.i, token.i + 1), "ORG"))
+    return out
+
+
 def _houses(parsed: Parsed) -> list[Raw]:
     """"the Commons", "the Lords": the houses of parliament by their short names."""
     out: list[Raw] = []
@@ -291,6 +315,7 @@ def collect(analysis: Analysis) -> list[Raw]:
         headline = parsed.block.kind == BlockKind.HEADLINE
         raws.extend(_dateline_raws(analysis, parsed))
         raws.extend(_houses(parsed))
+        raws.extend(_party_words(parsed))
         for ent in parsed.doc.ents:
             kind = _LABEL_KIND.get(ent.label_)
             if ent.label_ in ("NORP", "ORG") and (party := _party_raw(ent, parsed)):

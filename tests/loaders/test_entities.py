@@ -104,3 +104,8 @@ def test_an_untagged_organisation_name_is_still_a_mention(run: Extract) -> None:
     role = next(r for r in ex.roles if r.title == "Chief Executive")
     org = next(o for o in ex.organisations if o.id == role.organisation)
     assert org.name == "Harlow"
+
+
+def test_an_untagged_party_adjective_before_its_members_is_the_party(run: Extract) -> None:
+    ex = run("More than 40 Conservative MPs said they would vote against the bill on Monday.")
+    assert "Conservative Party" in names(ex.organisations)
