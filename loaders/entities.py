@@ -115,8 +115,27 @@ def _person_raw(span: Span, parsed: Parsed) -> Raw | None:
                "PERSON", honorific, subject=span.root.dep_ in ("nsubj", "nsubjpass"))
 
 
+def _without_title(span: Span) -> Span | None:
+    """"EU Competition Commissioner Margrethe Vestager" tagged as an organisation and a
+    person: the title words before the name are not the organisation's ("EU")."""
+    doc = span.doc
+    following = doc[span.end] if span.end < len(doc) else None
+    if following is None or span[-1].lower_ not in TITLE_HEADS or not (
+        following.ent_type_ == "PERSON" or following.lower_.rstrip(".") in HONORIFICS
+    ):
+        return span
+    cut = len(span) - 1
+    while cut > 0 and (span[cut - 1].lower_ in TITLE_MODIFIERS
+                       or span[cut - 1].lower_ in TITLE_HEADS):
+        cut -= 1
+    return span[:cut] if cut > 0 else None
+
+
 def _org_raws(span: Span, parsed: Parsed) -> list[Raw]:
-    span = _strip_the(span)
+    trimmed = _without_title(_strip_the(span))
+    if trimmed is None:
+        return []
+    span = trimmed
     out: list[Raw] = []
     for token in span[:-1]:
         if token.text in _POSSESSIVE and token.i > span.start:

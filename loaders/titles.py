@@ -20,7 +20,8 @@ TITLE_HEADS = word_set(
     "chef poet playwright conductor dancer filmmaker historian researcher scientist "
     "campaigner activist spokesperson secretary-general chancellor mp economist "
     "commentator columnist broadcaster trustee fellow lecturer teacher emir sultan monarch "
-    "ayatollah"
+    "ayatollah counsel director-general ombudsman negotiator diplomat coordinator "
+    "controller auditor rapporteur speaker whip provost rector warden sheriff marshal"
 )
 TITLE_MODIFIERS = word_set(
     "assistant deputy chief senior vice executive general prime foreign home health shadow "
@@ -30,5 +31,8 @@ TITLE_MODIFIERS = word_set(
     "justice defence defense transport environment energy trade work pensions "
     "treasury press communications independent local city state federal party group "
     "non-executive co chancellor secretary executive officer leader minister commissioner "
-    "superintendent inspector constable director head"
+    "superintendent inspector constable director head competition digital culture housing "
+    "communities immigration security interior agriculture science industry economy "
+    "economic employment welfare sport media arts infrastructure climate equalities "
+    "veterans legal medical"
 )

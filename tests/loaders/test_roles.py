@@ -72,3 +72,17 @@ def test_wording_is_kept(run: Extract) -> None:
     role = next(r for r in ex.roles if r.person == "person/sara-kent")
     assert role.wording == "finance director"
     assert role.evidence[0].text == "finance director"
+
+
+def test_a_title_the_model_tagged_with_its_organisation_is_a_pre_name_title(run: Extract) -> None:
+    ex = run("EU Competition Commissioner Margrethe Vestager said the fine was fair.")
+    assert "EU Competition Commissioner" not in [o.name for o in ex.organisations]
+    role = next(r for r in ex.roles if r.person == "person/margrethe-vestager")
+    assert role.title == "Competition Commissioner"
+
+
+def test_general_counsel_is_a_title(run: Extract) -> None:
+    ex = run('"We disagree," Kent Walker, the company\'s general counsel, said of the Acme '
+             "ruling. Acme said it would appeal.")
+    role = next(r for r in ex.roles if r.person == "person/kent-walker")
+    assert role.title == "General Counsel"
