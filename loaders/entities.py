@@ -248,9 +248,14 @@ def person_cue(span: Span) -> bool:
 
 
 def org_name_cue(span: Span) -> bool:
-    """A name that ends in an organisation word: "Crestline Partners"."""
+    """A name taken for a person's that is an organisation's: it ends in an organisation
+    word ("Crestline Partners") or a title is held at it ("the director of Tate Modern")."""
     last = next((t for t in reversed(span) if not t.is_punct), None)
-    return last is not None and last.lower_ in ORG_SUFFIXES and len(span) > 1
+    if last is not None and last.lower_ in ORG_SUFFIXES and len(span) > 1:
+        return True
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("of", "at") \
+        and root.head.head.lower_ in _PERSON_APPOSITIVES
 
 
 def org_cue(span: Span) -> bool:

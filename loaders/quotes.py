@@ -41,6 +41,9 @@ _DIRECT_ONLY = frozenset({"believe", "think", "call", "describe", "accuse", "cri
                           "criticize", "blame", "condemn", "welcome", "praise"})
 _OPEN = "“\""
 _CLOSE = "”\""
+_DOUBLE = "“”\""
+_OPEN_SINGLE = "‘'"
+_CLOSE_SINGLE = "’'"
 _TITLE_LIKE = re.compile(r"^(?:[A-Z0-9][\w'’:-]*[\s,]*){1,6}$")
 
 
@@ -85,6 +88,8 @@ def find_quotes(analysis: Analysis) -> list[QuoteSpan]:
 
 
 def _block_quotes(text: str, start: int, end: int, block: int) -> list[QuoteSpan]:
+    if not any(char in _DOUBLE for char in text[start:end]):
+        return _single_quotes(text, start, end, block)
     out: list[QuoteSpan] = []
     opened: int | None = None
     for i in range(start, end):
@@ -95,6 +100,28 @@ def _block_quotes(text: str, start: int, end: int, block: int) -> list[QuoteSpan
             out.append(QuoteSpan(opened, i, block))
             opened = None
     if opened is not None and end > opened:
+        out.append(QuoteSpan(opened, end, block, open_ended=True))
+    return out
+
+
+def _single_quotes(text: str, start: int, end: int, block: int) -> list[QuoteSpan]:
+    """Quotes in single marks, the house style of some papers ('We are ready,' she said),
+    in a paragraph with no double marks: a mark opens after a space or at the start and
+    closes before a space or punctuation, so apostrophes ("don't", "Harlow's") do neither."""
+    out: list[QuoteSpan] = []
+    opened: int | None = None
+    for i in range(start, end):
+        char = text[i]
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if opened is None and char in _OPEN_SINGLE and (before.isspace() or before in "([—–-") \
+                and not after.isspace() and (i == start or not before.isalnum()):
+            opened = i + 1
+        elif opened is not None and char in _CLOSE_SINGLE and i > opened \
+                and not before.isspace() and not after.isalnum():
+            out.append(QuoteSpan(opened, i, block))
+            opened = None
+    if opened == start + 1 and end > opened:  # a quote running on into the next paragraph
         out.append(QuoteSpan(opened, end, block, open_ended=True))
     return out
 
@@ -203,6 +230,13 @@ def verb_speaker(verb: Token, analysis: Analysis, parsed: Parsed) -> Draft | Non
     subject = subject_of(verb)
     if subject is not None:
         draft = _speaker_token(subject, analysis, parsed)
+        if draft is not None:
+            return draft
+    elif verb.dep_ == "acl":
+        # "Frances Morris, the director of Tate Modern, called ..." parsed with the verb
+        # hanging off the apposition: the speaker is the one the apposition describes
+        noun = verb.head.head if verb.head.dep_ == "appos" else verb.head
+        draft = _speaker_token(noun, analysis, parsed)
         if draft is not None:
             return draft
     doc = verb.doc

@@ -114,3 +114,20 @@ def test_told_the_broadcaster(run: Extract) -> None:
     statement = ex.statements[0]
     assert statement.speaker == "person/tom-hart"
     assert statement.audience == "organisation/bbc"
+
+
+def test_single_quote_marks_in_a_paragraph_without_double_ones(run: Extract) -> None:
+    ex = run("'She has been overlooked for far too long,' said curator Tom Adeyemi. "
+             "'This show puts that right.' The gallery's shop won't open.")
+    quotes = [(s.text, s.kind.value) for s in ex.statements if s.speaker == "person/tom-adeyemi"]
+    assert ("She has been overlooked for far too long", "direct") in quotes
+    assert ("This show puts that right.", "direct") in quotes
+    assert not any("open" in s.text for s in ex.statements)
+
+
+def test_a_speech_verb_parsed_onto_an_apposition_has_the_described_speaker(run: Extract) -> None:
+    ex = run('Frances Morris, the director of Tate Modern, called Okonkwo "one of the most '
+             'inventive artists of her generation".')
+    statement = next(s for s in ex.statements if s.kind.value == "direct")
+    assert statement.speaker == "person/frances-morris"
+    assert "Tate Modern" in [o.name for o in ex.organisations]
