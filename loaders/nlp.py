@@ -249,6 +249,60 @@ def _title_tail(ent: Span) -> bool:
         and ent.doc[i - 1].text[:1].isupper()
 
 
+def _join_hyphenated(ents: list[Span]) -> list[Span]:
+    """"Emilia-Romagna" tagged as two places: one name, written with a hyphen."""
+    out: list[Span] = []
+    for ent in sorted(ents, key=lambda e: e.start):
+        last = out[-1] if out else None
+        doc = ent.doc
+        if last is not None and last.end + 1 == ent.start and doc[last.end].text == "-" \
+                and not doc[last.end - 1].whitespace_ and not doc[last.end].whitespace_ \
+                and last.label_ in _NAME_LABELS and ent.label_ in _NAME_LABELS:
+            label = ent.label_ if ent.label_ in ("GPE", "LOC") else last.label_
+            out[-1] = Span(doc, last.start, ent.end, label=label)
+            continue
+        out.append(_hyphen_tail(ent, out[-1] if out else None))
+    return out
+
+
+def _hyphen_tail(ent: Span, previous: Span | None) -> Span:
+    """"Emilia" of "Emilia-Romagna" when the second name has no entity of its own."""
+    doc = ent.doc
+    if ent.label_ not in _NAME_LABELS or ent.end + 1 >= len(doc) or doc[ent.end].text != "-" \
+            or doc[ent.end - 1].whitespace_ or doc[ent.end].whitespace_:
+        return ent
+    tail = doc[ent.end + 1]
+    if tail.ent_type_ or not tail.text[:1].isupper() or not tail.is_alpha:
+        return ent
+    return Span(doc, ent.start, ent.end + 2, label=ent.label_)
+
+
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+
+
+def _with_first_names(ent: Span) -> Span:
+    """"Matteo Lepore" tagged as "Lepore": the untagged proper nouns just before a
+    person's name are part of it (not titles, honorifics or other entities)."""
+    if ent.label_ != "PERSON":
+        return ent
+    doc = ent.doc
+    start = ent.start
+    while start > 0 and ent.start - start < 2:
+        before = doc[start - 1]
+        lower = before.lower_.rstrip(".")
+        if before.tag_ != "NNP" or before.ent_type_ or not before.is_alpha \
+                or not before.whitespace_ or lower in TITLE_HEADS or lower in TITLE_MODIFIERS \
+                or lower in _HONORIFIC_WORDS or before.is_sent_start:
+            break
+        start -= 1
+    return ent if start == ent.start else Span(doc, start, ent.end, label="PERSON")
+
+
+_HONORIFIC_WORDS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
+                              "prof", "professor", "rev", "baroness", "baron", "mx", "sheikh",
+                              "president", "king", "queen", "prince", "princess", "pope"})
+
+
 @Language.component(ENTITY_COMPONENT)
 def fix_entities(doc: Doc) -> Doc:
     """Repair the statistical entities (see the module docstring)."""
@@ -263,11 +317,11 @@ def fix_entities(doc: Doc) -> Doc:
             continue
         if ent.label_ == "MONEY" and _PERCENT.search(ent.text):
             ent = Span(doc, ent.start, ent.end, label="PERCENT")
-        kept.extend(_split_lists(_org_named_place(_relabel_place(ent))))
+        kept.extend(_split_lists(_org_named_place(_relabel_place(_with_first_names(ent)))))
     added = _noun_spans(doc) + _noun_first_orgs(doc) + _state_bodies(doc)
     kept.extend(_gazetteer_places(doc))
     taken = {i for span in added for i in range(span.start, span.end)}
     merged = [e for e in kept if not any(i in taken for i in range(e.start, e.end))]
-    merged.extend(added)
+    merged = _join_hyphenated(merged + added)
     doc.set_ents(sorted(spacy.util.filter_spans(merged), key=lambda s: s.start))
     return doc

@@ -109,3 +109,15 @@ def test_an_untagged_organisation_name_is_still_a_mention(run: Extract) -> None:
 def test_an_untagged_party_adjective_before_its_members_is_the_party(run: Extract) -> None:
     ex = run("More than 40 Conservative MPs said they would vote against the bill on Monday.")
     assert "Conservative Party" in names(ex.organisations)
+
+
+def test_hyphenated_place_names_are_one_place(run: Extract) -> None:
+    ex = run("Heavy rain caused flooding across the Emilia-Romagna region on Tuesday.")
+    assert "Emilia-Romagna" in names(ex.locations)
+    assert "Emilia" not in names(ex.locations)
+
+
+def test_an_untagged_first_name_is_part_of_the_persons_name(run: Extract) -> None:
+    ex = run("The mayor of Bologna, Matteo Lepore, told local radio that the hospital "
+             "had been evacuated.")
+    assert "Matteo Lepore" in names(ex.people)
