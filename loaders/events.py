@@ -83,6 +83,9 @@ NOUN_TRIGGERS = {
     "murder": "attack", "negotiation": "meeting", "inquest": "hearing", "ballot": "election",
     "vote": "election", "evacuation": "evacuation", "collision": "accident",
     "dismissal": "dismissal", "appointment": "appointment", "ban": "ban",
+    "flooding": "disaster", "storm": "disaster", "wildfire": "disaster", "hurricane": "disaster",
+    "typhoon": "disaster", "landslide": "disaster", "drought": "disaster",
+    "heatwave": "disaster", "tornado": "disaster", "blaze": "fire",
 }
 _DISASTER = re.compile(r"\b(?:floods?|flooding|storms?|earthquakes?|quakes?|fires?|wildfires?|"
                        r"hurricanes?|typhoons?|landslides?|heatwaves?|tornado(?:es)?)\b", re.I)
@@ -167,9 +170,10 @@ def _specific_noun(noun: Token) -> bool:
 
 
 def _told_as_past(noun: Token) -> bool:
-    """The subject of a verb in the past ("broke down", "has collapsed", "were held")."""
+    """The subject or object of a verb in the past ("Talks broke down", "has caused
+    severe flooding", "cut short a visit")."""
     verb = noun.head
-    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX") \
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.pos_ not in ("VERB", "AUX") \
             or _hypothetical(verb):
         return False
     if verb.tag_ == "VBD":
@@ -499,9 +503,10 @@ def _summary(tokens: list[Token], trigger: Token, parsed: Parsed, analysis: Anal
     text = " ".join("".join(parts).split()).strip(" ,;:.")
     text = re.sub(r"^(?:when|as|after|because|while|if|that|since|although)\s+", "", text,
                   flags=re.I)
-    if trigger.dep_ == "relcl" and re.match(r"(?:who|which|that)\b", text, re.I):
-        antecedent = referent(analysis, parsed, trigger.head)
-        name = antecedent.name if antecedent is not None else trigger.head.text
+    clause = trigger if trigger.dep_ == "relcl" else trigger.head
+    if clause.dep_ == "relcl" and re.match(r"(?:who|which|that)\b", text, re.I):
+        antecedent = referent(analysis, parsed, clause.head)
+        name = antecedent.name if antecedent is not None else clause.head.text
         text = name + text[text.index(" "):] if " " in text else text
     return text[:1].upper() + text[1:]
 

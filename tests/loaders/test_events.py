@@ -127,3 +127,12 @@ def test_a_bare_plural_subject_of_a_past_verb_is_a_specific_event(run: Extract) 
 def test_shelling_is_an_attack(run: Extract) -> None:
     ex = run("The shelling of the port on Sunday killed four people, officials said.")
     assert "attack" in {e.kind for e in ex.events}
+
+
+def test_an_object_of_a_past_verb_is_a_specific_event(run: Extract) -> None:
+    ex = run("Heavy rain has caused severe flooding across the north of Italy. The prime "
+             "minister, who cut short a visit to Japan, returned to Rome.")
+    kinds = {e.kind: e for e in ex.events}
+    assert "disaster" in kinds
+    assert kinds["visit"].summary.endswith("cut short a visit to Japan")
+    assert not kinds["visit"].summary.lower().startswith("who")
