@@ -233,6 +233,20 @@ def _split_lists(ent: Span) -> list[Span]:
     return [p for p in parts if p[0].text[:1].isupper() or p[0].lower_ == "the"]
 
 
+_INDEFINITE = frozenset({"a", "an", "every", "each", "another", "any", "no"})
+_POSSESSIVE_PRONOUNS = frozenset({"her", "his", "their", "its", "my", "our", "your"})
+
+
+def _common_noun_use(ent: Span) -> bool:
+    """"her first Budget", "a Budget that will hit every family": a capitalised common
+    noun, not an organisation (an organisation's name takes no "a" or "her")."""
+    return any(
+        (child.dep_ == "det" and child.lower_ in _INDEFINITE)
+        or (child.dep_ == "poss" and child.lower_ in _POSSESSIVE_PRONOUNS)
+        for child in ent.root.children if child.i < ent.start
+    )
+
+
 def _title_word(ent: Span) -> bool:
     """"Health" in "Health Secretary Steve Barclay" belongs to the title."""
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
@@ -312,6 +326,8 @@ def fix_entities(doc: Doc) -> Doc:
         if len(ent) == 1 and ent.label_ in ("ORG", "PERSON", "GPE") and common:
             continue
         if len(ent) == 1 and ent.label_ == "ORG" and (_title_word(ent) or _title_tail(ent)):
+            continue
+        if ent.label_ == "ORG" and _common_noun_use(ent):
             continue
         if ent.label_ in ("DATE", "CARDINAL") and _AGE.match(ent.text) and "year" in ent.text:
             continue

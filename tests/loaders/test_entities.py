@@ -121,3 +121,9 @@ def test_an_untagged_first_name_is_part_of_the_persons_name(run: Extract) -> Non
     ex = run("The mayor of Bologna, Matteo Lepore, told local radio that the hospital "
              "had been evacuated.")
     assert "Matteo Lepore" in names(ex.people)
+
+
+def test_a_capitalised_common_noun_with_an_article_is_not_an_organisation(run: Extract) -> None:
+    ex = run('The chancellor set out her first Budget on Wednesday. "This is a Budget that '
+             'will hit every family," the shadow chancellor said.')
+    assert "Budget" not in names(ex.organisations)
