@@ -106,7 +106,9 @@ _CRIME = re.compile(r"\b(?:crime|murders?|killings?|violence|stabbings?|knife|bu
                     r"shootings?|offences?|homicides?)\b", re.I)
 _TREND_SUBJECT = re.compile(r"\b(?:rate|level|levels|inflation|unemployment|prices?|sales|"
                             r"profits?|revenue|numbers?|figures?|crime|murders?|shares|"
-                            r"stocks?|pound|sterling|markets?|output|growth|exports)\b", re.I)
+                            r"stocks?|pound|sterling|markets?|output|growth|exports|lists?|"
+                            r"waits|debt|borrowing|deficit|emissions|temperatures?|cases|"
+                            r"deaths|admissions|rents|wages|earnings|bills|turnout)\b", re.I)
 _SPEECH_TO_BODY = {"tell", "address", "brief", "testify"}
 _MAX_SUMMARY = 22
 _COURT = re.compile(r"\b(?:court|judges?|tribunal|justices?|jury)\b", re.I)

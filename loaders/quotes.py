@@ -35,10 +35,12 @@ SPEECH_VERBS = word_set(
     "stress note reveal acknowledge maintain write predict promise vow concede allege "
     "complain agree emphasise emphasize declare assert reply respond urge caution contend "
     "recall testify estimate report believe think accuse criticise criticize blame condemn "
-    "welcome praise call describe"
+    "welcome praise call describe ask answer joke quip plead demand remark observe boast "
+    "lament tweet"
 )
 _DIRECT_ONLY = frozenset({"believe", "think", "call", "describe", "accuse", "criticise",
-                          "criticize", "blame", "condemn", "welcome", "praise"})
+                          "criticize", "blame", "condemn", "welcome", "praise", "ask", "answer",
+                          "joke", "quip", "plead", "demand", "tweet"})
 _OPEN = "“\""
 _CLOSE = "”\""
 _DOUBLE = "“”\""

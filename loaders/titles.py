@@ -21,7 +21,9 @@ TITLE_HEADS = word_set(
     "campaigner activist spokesperson secretary-general chancellor mp economist "
     "commentator columnist broadcaster trustee fellow lecturer teacher emir sultan monarch "
     "ayatollah counsel director-general ombudsman negotiator diplomat coordinator "
-    "controller auditor rapporteur speaker whip provost rector warden sheriff marshal"
+    "controller auditor rapporteur speaker whip provost rector warden sheriff marshal "
+    "consultant surgeon doctor nurse physician engineer pilot pharmacist paramedic "
+    "firefighter headteacher headmaster headmistress vicar priest rabbi imam"
 )
 TITLE_MODIFIERS = word_set(
     "assistant deputy chief senior vice executive general prime foreign home health shadow "

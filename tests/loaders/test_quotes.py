@@ -131,3 +131,10 @@ def test_a_speech_verb_parsed_onto_an_apposition_has_the_described_speaker(run: 
     statement = next(s for s in ex.statements if s.kind.value == "direct")
     assert statement.speaker == "person/frances-morris"
     assert "Tate Modern" in [o.name for o in ex.organisations]
+
+
+def test_a_question_asked_by_a_named_speaker(run: Extract) -> None:
+    ex = run('Health Secretary Wes Streeting said the figures were bad.\n\n"Why should '
+             'patients wait two years?" asked Dr Priya Shah, a consultant at the hospital.')
+    question = next(s for s in ex.statements if s.text.startswith("Why"))
+    assert question.speaker == "person/priya-shah"
