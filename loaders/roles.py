@@ -229,6 +229,11 @@ def _roles_in(analysis: Analysis, parsed: Parsed) -> list[RoleDraft]:
                     out.append(_role(analysis, parsed, person, *found))
         if token.dep_ == "appos":
             found = _title_phrase(token.head, analysis, parsed)
+            if found is None and token.head.dep_ == "pobj" \
+                    and token.head.head.lower_ in ("of", "at"):
+                # "the chief executive of Barclays, Antony Jenkins" parsed with the name
+                # in apposition to the organisation: the title is the phrase above it
+                found = _title_phrase(token.head.head.head, analysis, parsed)
             if found is not None:
                 out.append(_role(analysis, parsed, person, *found))
         out.extend(_copula_roles(token, person, analysis, parsed))

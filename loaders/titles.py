@@ -38,3 +38,15 @@ TITLE_MODIFIERS = word_set(
     "economic employment welfare sport media arts infrastructure climate equalities "
     "veterans legal medical"
 )
+
+# Last words that make a name an organisation's, whatever the model's label:
+# "Crestline Partners", "Harbour Capital", "Northfield Borough Council".
+ORG_SUFFIXES = frozenset(
+    {"partners", "capital", "holdings", "group", "ltd", "limited", "plc", "inc", "llp", "llc",
+     "corp", "corporation", "company", "co", "bank", "ventures", "investments", "associates",
+     "industries", "foundation", "trust", "institute", "council", "party", "union", "agency",
+     "authority", "commission", "ministry", "department", "university", "college", "hospital",
+     "police", "airlines", "airways", "motors", "pharmaceuticals", "studios", "fc", "society",
+     "association", "federation", "office", "committee", "court", "assembly", "parliament",
+     "service", "services", "network", "media", "press", "systems", "technologies", "labs"}
+)

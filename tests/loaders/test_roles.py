@@ -86,3 +86,13 @@ def test_general_counsel_is_a_title(run: Extract) -> None:
              "ruling. Acme said it would appeal.")
     role = next(r for r in ex.roles if r.person == "person/kent-walker")
     assert role.title == "General Counsel"
+
+
+def test_a_name_after_an_organisation_and_a_comma_is_the_title_holder(run: Extract) -> None:
+    ex = run("The former chief executive of Barclays, Antony Jenkins, has been asked by "
+             "ministers to lead a review.")
+    assert "Antony Jenkins" in [p.name for p in ex.people]
+    assert "Barclays" in [o.name for o in ex.organisations]
+    role = next(r for r in ex.roles if r.person == "person/antony-jenkins")
+    assert (role.title, role.organisation, role.status) == (
+        "Chief Executive", "organisation/barclays", RoleStatus.FORMER)
