@@ -15,9 +15,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
 from loaders.entities import HONORIFICS
@@ -194,29 +194,37 @@ def resolve_names(analysis: Analysis) -> None:
             if words and words[0][:1].isupper() and words[0].lower() != "the" \
                     and len(name) > 2 and draft not in names.get(words, []):
                 names.setdefault(words, []).append(draft)
-    if not names:
-        return
-    longest = max(len(words) for words in names)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words, drafts in names.items():
+        if len(drafts) == 1:  # a name two organisations share decides nothing
+            by_first.setdefault(words[0], []).append(words)
+    for candidates in by_first.values():
+        candidates.sort(key=len, reverse=True)
     for parsed in analysis.parsed:
         doc = parsed.doc
         i = 0
         while i < len(doc):
-            found = None
-            for size in range(min(longest, len(doc) - i), 0, -1):
-                drafts = names.get(tuple(t.text for t in doc[i : i + size]))
-                if drafts is not None and len(drafts) == 1 and not any(
-                    (parsed.index, j) in analysis.token_entity for j in range(i, i + size)
-                ):
-                    found = drafts[0], size
-                    break
-            if found is None:
+            size = _name_at(doc, i, by_first.get(doc[i].text, ()), analysis, parsed.index)
+            if size == 0:
                 i += 1
                 continue
-            draft, size = found
             span = doc[i : i + size]
+            draft = names[tuple(t.text for t in span)][0]
             analysis.add_mention(draft, parsed, parsed.start(span[0]), parsed.end(span[-1]),
                                  range(i, i + size), span.root.dep_.startswith("nsubj"))
             i += size
+
+
+def _name_at(doc: Doc, i: int, candidates: Iterable[tuple[str, ...]], analysis: Analysis,
+             block: int) -> int:
+    """The length of the longest candidate name written at token ``i`` with none of its
+    tokens a mention already; 0 when there is none."""
+    for words in candidates:
+        end = i + len(words)
+        if end <= len(doc) and all(doc[i + k].text == word for k, word in enumerate(words)) \
+                and not any((block, j) in analysis.token_entity for j in range(i, end)):
+            return len(words)
+    return 0
 
 
 def gender_of(pronoun: str) -> str | None:
