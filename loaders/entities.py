@@ -207,7 +207,8 @@ _COMPANY_WORDS = frozenset(
 _OWNED_BY = frozenset({"share", "stake", "stock", "investor", "shareholder", "takeover", "bid"})
 _ORG_HEADS = frozenset({"share", "shareholder", "stock", "boss", "spokesman", "spokeswoman",
                         "spokesperson", "chairman", "board", "staff", "employee", "owner"})
-_ORG_VERBS = frozenset({"employ", "own", "operate", "manufacture", "sell", "make"})
+_ORG_VERBS = frozenset({"employ", "own", "operate", "manufacture", "sell", "make", "acquire",
+                        "buy", "produce", "distribute", "publish", "stream", "develop"})
 
 
 # Appositive heads that say a name is a person's ("Nadia Farouk, the union's national

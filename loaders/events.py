@@ -60,6 +60,7 @@ VERB_TRIGGERS = {
     "evacuate": "evacuation", "crash": "accident", "collide": "accident",
     "sack": "dismissal", "dismiss": "dismissal", "nominate": "appointment",
     "cancel": "cancellation", "postpone": "postponement", "ban": "ban",
+    "premiere": "release",
 }
 NOUN_TRIGGERS = {
     "attack": "attack", "bombing": "attack", "stabbing": "attack", "shooting": "attack",
@@ -471,11 +472,22 @@ def _clause_tokens(verb: Token) -> list[Token]:
             child.dep_ == "punct" and child.i > verb.i
         ):
             continue
-        keep.extend(child.subtree)
+        keep.extend(_core(child) if child.dep_ in ("nsubj", "nsubjpass") else child.subtree)
     subject = subject_of(verb)
     if subject is not None and subject not in keep:
-        keep.extend(subject.subtree)
+        keep.extend(_core(subject))
     return sorted(keep, key=lambda t: t.i)
+
+
+def _core(noun: Token) -> list[Token]:
+    """A noun phrase without its relative clauses and the commas around them ("Netflix,
+    which bought the rights," -> "Netflix")."""
+    aside = {t.i for c in noun.children if c.dep_ == "relcl" for t in c.subtree}
+    if not aside:
+        return list(noun.subtree)
+    low, high = min(aside), max(aside)
+    return [t for t in noun.subtree if t.i not in aside
+            and not (t.is_punct and low - 1 <= t.i <= high + 1)]
 
 
 def _summary(tokens: list[Token], trigger: Token, parsed: Parsed, analysis: Analysis) -> str:
@@ -654,7 +666,8 @@ def _merge(events: list[EventDraft]) -> list[EventDraft]:
     merged: list[EventDraft] = []
     for event in events:
         same = next((m for m in merged if m.kind == event.kind and (
-            m.location is event.location or not (m.place_stated and event.place_stated))), None)
+            m.location is event.location or not (m.place_stated and event.place_stated))
+            and not _told_apart(m, event)), None)
         if same is None:
             merged.append(event)
             continue
@@ -668,6 +681,16 @@ def _merge(events: list[EventDraft]) -> list[EventDraft]:
                 same.participants.append((draft, role))
         same.quantities.extend(event.quantities)
     return merged
+
+
+def _told_apart(one: EventDraft, other: EventDraft) -> bool:
+    """Two mentions of one kind that are two events: different dates, or different
+    agents ("Keane released her film", "Netflix will release it in November")."""
+    if one.date and other.date and one.date != other.date:
+        return True
+    agents = {id(d) for d, role in one.participants if role == "agent"}
+    others = {id(d) for d, role in other.participants if role == "agent"}
+    return bool(agents and others and not agents & others)
 
 
 __all__ = ["PERSON", "EventDraft", "find_events"]

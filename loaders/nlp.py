@@ -121,6 +121,9 @@ def _relabel_place(ent: Span) -> Span:
     before = ent.doc[start - 1] if start > 0 else None
     if before is not None and before.lower_ in _WORK_NOUNS and ent.label_ != "PERSON":
         return Span(ent.doc, ent.start, ent.end, label="WORK_OF_ART")
+    if ent.root.dep_ == "appos" and ent.root.head.lower_ in _WORK_NOUNS \
+            and ent.root.head.i < ent.start:
+        return Span(ent.doc, ent.start, ent.end, label="WORK_OF_ART")  # "The film, Harbour Lights,"
     if ent.label_ not in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT"):
         return ent
     if ent[-1].lower_ in _LANDMARK_END and len(ent) > 1:

@@ -23,7 +23,8 @@ TITLE_HEADS = word_set(
     "ayatollah counsel director-general ombudsman negotiator diplomat coordinator "
     "controller auditor rapporteur speaker whip provost rector warden sheriff marshal "
     "consultant surgeon doctor nurse physician engineer pilot pharmacist paramedic "
-    "firefighter headteacher headmaster headmistress vicar priest rabbi imam"
+    "firefighter headteacher headmaster headmistress vicar priest rabbi imam critic "
+    "reviewer journalist"
 )
 TITLE_MODIFIERS = word_set(
     "assistant deputy chief senior vice executive general prime foreign home health shadow "

@@ -127,3 +127,17 @@ def test_a_capitalised_common_noun_with_an_article_is_not_an_organisation(run: E
     ex = run('The chancellor set out her first Budget on Wednesday. "This is a Budget that '
              'will hit every family," the shadow chancellor said.')
     assert "Budget" not in names(ex.organisations)
+
+
+def test_a_name_in_apposition_to_a_film_is_a_work_not_a_person(run: Extract) -> None:
+    ex = run("The film, Harbour Lights, premiered at the festival on Saturday. It stars "
+             "Cillian Murphy.")
+    assert "Harbour Lights" not in names(ex.people)
+    assert "Cillian Murphy" in names(ex.people)
+
+
+def test_a_name_that_acquires_things_is_an_organisation(run: Extract) -> None:
+    ex = run("Netflix, which acquired the rights last year, will release the film in "
+             "November.")
+    assert "Netflix" in names(ex.organisations)
+    assert "Netflix" not in names(ex.locations)

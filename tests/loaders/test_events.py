@@ -136,3 +136,12 @@ def test_an_object_of_a_past_verb_is_a_specific_event(run: Extract) -> None:
     assert "disaster" in kinds
     assert kinds["visit"].summary.endswith("cut short a visit to Japan")
     assert not kinds["visit"].summary.lower().startswith("who")
+
+
+def test_two_agents_doing_one_kind_of_thing_are_two_events(run: Extract) -> None:
+    ex = run("The director Siobhan Keane, whose last film won three awards, has released "
+             "her new film. Netflix, which bought the rights last year, will release it in "
+             "cinemas in November.")
+    releases = [e for e in ex.events if e.kind == "release"]
+    assert len(releases) == 2
+    assert any(e.summary == "Netflix will release it in cinemas in November" for e in releases)
