@@ -60,7 +60,7 @@ VERB_TRIGGERS = {
     "evacuate": "evacuation", "crash": "accident", "collide": "accident",
     "sack": "dismissal", "dismiss": "dismissal", "nominate": "appointment",
     "cancel": "cancellation", "postpone": "postponement", "ban": "ban",
-    "premiere": "release",
+    "premiere": "release", "dissolve": "dissolution",
 }
 NOUN_TRIGGERS = {
     "attack": "attack", "bombing": "attack", "stabbing": "attack", "shooting": "attack",
@@ -427,8 +427,11 @@ def _events_in(sent: Span, parsed: Parsed, analysis: Analysis,
         if kind is None:
             continue
         event = _build(token, kind, verb_kind is not None, parsed, analysis, statements)
-        if verb_kind is not None and token.lemma_ in _ACTION_VERBS:
+        if verb_kind is not None and _verb_lemma(token) in _ACTION_VERBS:
+            # the object names the event ("called an election"); a clause beside it
+            # ("after his alliance was trounced in the vote") tells events of its own
             absorbed |= {t.i for c in token.children if not c.dep_.startswith("nsubj")
+                         and c.dep_ not in ("advcl", "ccomp", "conj", "parataxis")
                          for t in c.subtree}
         if kind == "policy proposal" or kind == "hearing":
             absorbed |= {t.i for c in token.children if c.dep_ in ("xcomp", "dobj")

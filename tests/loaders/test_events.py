@@ -145,3 +145,10 @@ def test_two_agents_doing_one_kind_of_thing_are_two_events(run: Extract) -> None
     releases = [e for e in ex.events if e.kind == "release"]
     assert len(releases) == 2
     assert any(e.summary == "Netflix will release it in cinemas in November" for e in releases)
+
+
+def test_a_clause_beside_an_action_verb_keeps_its_own_events(run: Extract) -> None:
+    ex = run("The president dissolved parliament on Sunday and called a snap election after "
+             "police arrested two ministers in Paris on Friday.")
+    kinds = {e.kind for e in ex.events}
+    assert {"dissolution", "election", "arrest"} <= kinds
