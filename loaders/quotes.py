@@ -469,10 +469,14 @@ def _trim(tokens: list[Token]) -> list[Token]:
         tokens = tokens[1:]
     if len(tokens) > 2 and tokens[0].pos_ in ("ADV", "CCONJ") and tokens[1].text == ",":
         tokens = tokens[2:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space
-                      or tokens[-1].lower_ in ("and", "but")):
+    while tokens and ((tokens[-1].is_punct and tokens[-1].text not in _KEPT_PUNCT)
+                      or tokens[-1].is_space or tokens[-1].lower_ in ("and", "but")):
         tokens = tokens[:-1]
     return tokens
+
+
+# Signs that belong to the words before them ("5%", "Marks &") and stay at the end.
+_KEPT_PUNCT = frozenset({"%", "&", "°", "‰"})
 
 
 def _make_indirect(tokens: list[Token], parsed: Parsed, analysis: Analysis,

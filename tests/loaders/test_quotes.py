@@ -138,3 +138,8 @@ def test_a_question_asked_by_a_named_speaker(run: Extract) -> None:
              'patients wait two years?" asked Dr Priya Shah, a consultant at the hospital.')
     question = next(s for s in ex.statements if s.text.startswith("Why"))
     assert question.speaker == "person/priya-shah"
+
+
+def test_a_percent_sign_ending_reported_speech_stays(run: Extract) -> None:
+    ex = run("Three members backed a cut to 5%, the Bank said on Thursday.")
+    assert any(s.text.endswith("a cut to 5%") for s in ex.statements)
