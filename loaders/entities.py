@@ -237,12 +237,21 @@ def person_cue(span: Span) -> bool:
     )
 
 
+# Country names that are also common surnames ("Mark Holland", "Jimmy Wales").
+_SURNAME_COUNTRIES = frozenset({"holland", "wales", "jordan", "chad", "israel", "georgia",
+                                "france", "ireland"})
+_NATIONS = frozenset({"england", "scotland"})
+
+
 def org_name_cue(span: Span) -> bool:
     """A name taken for a person's that is an organisation's: it ends in an organisation
     word ("Crestline Partners") or a title is held at it ("the director of Tate Modern")."""
     last = next((t for t in reversed(span) if not t.is_punct), None)
     if last is not None and last.lower_ in ORG_SUFFIXES and len(span) > 1:
         return True
+    if last is not None and len(span) > 1 and last.lower_ not in _SURNAME_COUNTRIES \
+            and (last.lower_ in _NATIONS or country_of(last.text) is not None):
+        return True  # "Historic England", "Sport Scotland": bodies named for a country
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ in ("of", "at") \
         and root.head.head.lower_ in _PERSON_APPOSITIVES

@@ -228,7 +228,12 @@ def _last_block(analysis: Analysis, draft: Draft) -> int:
 
 def verb_speaker(verb: Token, analysis: Analysis, parsed: Parsed) -> Draft | None:
     """Who does the speaking: the verb's subject, else a name right before or after it
-    ("..., Eduardo Leite, said"; "said Mark Ellis")."""
+    ("..., Eduardo Leite, said"; "said Mark Ellis"); for "X said ..., adding that ..."
+    the speaker of "said"."""
+    outer = verb.head.head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" \
+            and outer.lemma_ in SPEECH_VERBS and outer is not verb:
+        return verb_speaker(outer, analysis, parsed)
     subject = subject_of(verb)
     if subject is not None:
         draft = _speaker_token(subject, analysis, parsed)
@@ -459,6 +464,8 @@ def _clause(root: Token, drop_conj: Callable[[Token], bool]) -> list[Token]:
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and drop_conj(child):
             excluded |= {t.i for t in child.subtree}
             excluded |= {c.i for c in root.children if c.dep_ == "cc" and c.i < child.i}
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_ in SPEECH_VERBS:
+            excluded |= {t.i for t in child.subtree}  # ", adding that ...": its own statement
     return [t for t in root.subtree if t.i not in excluded]
 
 

@@ -141,3 +141,9 @@ def test_a_name_that_acquires_things_is_an_organisation(run: Extract) -> None:
              "November.")
     assert "Netflix" in names(ex.organisations)
     assert "Netflix" not in names(ex.locations)
+
+
+def test_a_body_named_for_a_nation_is_an_organisation(run: Extract) -> None:
+    ex = run("Historic England had warned that the tower would harm the cathedral.")
+    assert "Historic England" in names(ex.organisations)
+    assert "Historic England" not in names(ex.people)

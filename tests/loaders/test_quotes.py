@@ -143,3 +143,13 @@ def test_a_question_asked_by_a_named_speaker(run: Extract) -> None:
 def test_a_percent_sign_ending_reported_speech_stays(run: Extract) -> None:
     ex = run("Three members backed a cut to 5%, the Bank said on Thursday.")
     assert any(s.text.endswith("a cut to 5%") for s in ex.statements)
+
+
+def test_adding_that_is_a_statement_of_its_own_by_the_same_speaker(run: Extract) -> None:
+    ex = run("Sarah Whitmore said the scheme would bring new homes to the city centre, adding "
+             "that developers had agreed to fund a new school.")
+    texts = {s.text: s.speaker for s in ex.statements}
+    assert texts == {
+        "the scheme would bring new homes to the city centre": "person/sarah-whitmore",
+        "developers had agreed to fund a new school": "person/sarah-whitmore",
+    }
