@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Token
 
 from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
-from loaders.entities import HONORIFICS
+from loaders.titles import HONORIFICS
 
 _POLICE = re.compile(r"\b(?:police|constabulary|force|yard|gendarmerie|met)\b", re.I)
 _PUBLIC = re.compile(

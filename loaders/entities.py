@@ -18,14 +18,9 @@ from spacy.tokens import Span, Token
 from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
 from loaders.places import canonical_place, country_of, is_known_city
 from loaders.structure import CAPTION_DATELINE, WIRE_DATELINE
-from loaders.titles import ORG_SUFFIXES, TITLE_HEADS, TITLE_MODIFIERS
+from loaders.titles import HONORIFICS, ORG_SUFFIXES, TITLE_HEADS, TITLE_MODIFIERS
 from schema.model import BlockKind
 
-HONORIFICS = {
-    "mr": "Mr", "mrs": "Mrs", "ms": "Ms", "miss": "Miss", "dr": "Dr", "sir": "Sir",
-    "dame": "Dame", "lord": "Lord", "lady": "Lady", "prof": "Prof", "professor": "Professor",
-    "rev": "Rev", "baroness": "Baroness", "baron": "Baron", "mx": "Mx", "sheikh": "Sheikh",
-}
 FEMALE = {"Mrs", "Ms", "Miss", "Dame", "Lady", "Baroness"}
 MALE = {"Mr", "Sir", "Lord", "Baron", "Sheikh"}
 _LABEL_KIND = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": LOCATION, "LOC": LOCATION,

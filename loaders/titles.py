@@ -51,3 +51,10 @@ ORG_SUFFIXES = frozenset(
      "association", "federation", "office", "committee", "court", "assembly", "parliament",
      "service", "services", "network", "media", "press", "systems", "technologies", "labs"}
 )
+
+# Honorifics before a name, lower-case and without a full stop, to how they are written.
+HONORIFICS = {
+    "mr": "Mr", "mrs": "Mrs", "ms": "Ms", "miss": "Miss", "dr": "Dr", "sir": "Sir",
+    "dame": "Dame", "lord": "Lord", "lady": "Lady", "prof": "Prof", "professor": "Professor",
+    "rev": "Rev", "baroness": "Baroness", "baron": "Baron", "mx": "Mx", "sheikh": "Sheikh",
+}
