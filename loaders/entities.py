@@ -184,7 +184,7 @@ def _dateline_raws(analysis: Analysis, parsed: Parsed) -> list[Raw]:
         start = parsed.block.start + match.start("agency")
         out.append(Raw(ORGANISATION, agency_name(agency), agency, start, start + len(agency),
                        parsed, None, "CREDIT"))
-    for part in re.finditer(r"[^,]+", match["place"]):
+    for part in re.finditer(r"[^,]+", match["place"] or ""):
         surface = part.group(0).strip()
         offset = parsed.block.start + match.start("place") + part.start() + \
             part.group(0).index(surface)
@@ -248,8 +248,10 @@ def org_name_cue(span: Span) -> bool:
             and (last.lower_ in _NATIONS or country_of(last.text) is not None):
         return True  # "Historic England", "Sport Scotland": bodies named for a country
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in ("of", "at") \
-        and root.head.head.lower_ in _PERSON_APPOSITIVES
+    holder = root.head.head
+    return root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and (
+        holder.lower_ in _PERSON_APPOSITIVES or holder.lemma_.lower() in _PERSON_APPOSITIVES
+    )  # "the director of Tate Modern", "analysts at Bernstein"
 
 
 def org_cue(span: Span) -> bool:

@@ -126,7 +126,8 @@ def _datelines(analysis: Analysis) -> None:
             analysis.dateline_places = dateline_places(caption)
     for parsed in analysis.parsed:
         wire = WIRE_DATELINE.match(analysis.article.block_text(parsed.block))
-        if parsed.block.kind == BlockKind.BODY and wire and not analysis.dateline_places:
+        if parsed.block.kind == BlockKind.BODY and wire and wire["place"] \
+                and not analysis.dateline_places:
             analysis.dateline_places = [p.strip().title() for p in wire["place"].split(",")]
 
 

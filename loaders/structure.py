@@ -29,9 +29,10 @@ CAPTION_DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Z .'’-]+)*)\s*[-–—]\s*"
     rf"(?P<month>{_MONTHS})\.?\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?\s*:"
 )
+# "PARIS (AP) — ", "BRUSSELS - ", or the agency alone: "(Reuters) - ".
 WIRE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][A-Za-z.'’-]+"
-    r"(?: [A-Z][A-Za-z.'’-]+)*)?)\s*(?:\((?P<agency>[^)]{2,40})\))?\s*[-–—]+\s+"
+    r"^(?=[A-Z(])(?:(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][A-Za-z.'’-]+"
+    r"(?: [A-Z][A-Za-z.'’-]+)*)?)\s*)?(?:\((?P<agency>[^)]{2,40})\))?\s*[-–—]+\s+"
 )
 _CAPTION_HINT = re.compile(r"\((?:photo|picture|image)\b|^(?:photograph|picture|image)\s*:", re.I)
 _CREDIT = re.compile(

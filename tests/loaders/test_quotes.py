@@ -153,3 +153,12 @@ def test_adding_that_is_a_statement_of_its_own_by_the_same_speaker(run: Extract)
         "the scheme would bring new homes to the city centre": "person/sarah-whitmore",
         "developers had agreed to fund a new school": "person/sarah-whitmore",
     }
+
+
+def test_reported_speech_after_an_agency_dateline_leaves_the_dateline_out(run: Extract) -> None:
+    ex = run("(Reuters) - Volkswagen will cut 3,000 jobs at its plant in Zwickau, the company "
+             "said on Tuesday. Analysts at Bernstein said the cuts were overdue.")
+    texts = {s.text: s.speaker for s in ex.statements}
+    assert texts["Volkswagen will cut 3,000 jobs at its plant in Zwickau"] == \
+        "organisation/volkswagen"
+    assert texts["the cuts were overdue"] == "organisation/bernstein"

@@ -269,3 +269,11 @@ def test_single_newline_paragraphs_are_split_but_wrapped_prose_is_not() -> None:
 def test_text_passed_as_a_path_is_a_missing_file() -> None:
     with pytest.raises(errors.SourceNotFoundError, match="No such file"):
         loaders.read("x" * 5000)
+
+
+def test_an_agency_dateline_without_a_place_is_not_part_of_the_text_parsed() -> None:
+    from loaders.structure import WIRE_DATELINE
+
+    match = WIRE_DATELINE.match("(Reuters) - German carmaker Volkswagen will cut jobs.")
+    assert match is not None and match["agency"] == "Reuters" and match["place"] is None
+    assert WIRE_DATELINE.match("- a bulleted line") is None
