@@ -485,7 +485,7 @@ def _clause_tokens(verb: Token) -> list[Token]:
 def _core(noun: Token) -> list[Token]:
     """A noun phrase without its relative clauses and the commas around them ("Netflix,
     which bought the rights," -> "Netflix")."""
-    aside = {t.i for c in noun.children if c.dep_ == "relcl" for t in c.subtree}
+    aside = {t.i for c in noun.subtree if c.dep_ == "relcl" for t in c.subtree}
     if not aside:
         return list(noun.subtree)
     low, high = min(aside), max(aside)
