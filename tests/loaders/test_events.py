@@ -152,3 +152,12 @@ def test_a_clause_beside_an_action_verb_keeps_its_own_events(run: Extract) -> No
              "police arrested two ministers in Paris on Friday.")
     kinds = {e.kind for e in ex.events}
     assert {"dissolution", "election", "arrest"} <= kinds
+
+
+def test_a_relative_clause_inside_a_conjoined_subject_stays_out_of_the_summary(
+    run: Extract,
+) -> None:
+    ex = run("Singer Liam Carter and guitarist Dan Hughes, who fell out during a 2004 tour of "
+             "Japan, announced the reunion in a video posted on social media.")
+    event = next(e for e in ex.events if e.kind == "announcement")
+    assert event.summary.startswith("Singer Liam Carter and guitarist Dan Hughes announced")
