@@ -221,7 +221,7 @@ def person_cue(span: Span) -> bool:
     words = [t for t in span if not t.is_punct]
     if len(words) < 2 or any(t.lower_ in ORG_SUFFIXES for t in words) or not all(
         t.text[:1].isupper() and t.is_alpha for t in words
-    ):
+    ) or span.root.dep_ == "pobj":  # "Speaking to Sky News, the minister, Jane Cole, said"
         return False
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in _PERSON_APPOSITIVES and before.pos_ == "NOUN":

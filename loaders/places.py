@@ -246,6 +246,7 @@ def _classify(analysis: Analysis, draft: Draft) -> None:
         draft.latitude, draft.longitude = float(city["latitude"]), float(city["longitude"])
         draft.within = _draft_for(analysis, region or country_name, "region" if region else
                                   "country")
+        draft.within.country = draft.within.country or country_name
         return
     if draft.name.lower().endswith(" station"):
         draft.loc_kind = "station"
@@ -262,6 +263,9 @@ def _container(analysis: Analysis, draft: Draft) -> Draft | None:
         return None
     if draft.loc_kind == "region" and draft.name in _NATION_NAMES:
         return _draft_for(analysis, "United Kingdom", "country")
+    if draft.loc_kind == "region" and len(draft.name.split()) < 2:
+        # a state or nation of the gazetteer ("Colorado"): its country, when known
+        return _draft_for(analysis, draft.country, "country") if draft.country else None
     if draft.loc_kind == "region":
         base = canonical_place(" ".join(draft.name.split()[1:]))
         if base.lower() == draft.name.lower():

@@ -190,6 +190,9 @@ def _title_holder(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | N
                     if draft is None and pobj.pos_ == "PROPN" and pobj.text[:1].isupper() \
                             and not pobj.ent_type_:
                         draft = unnamed_org(pobj, analysis, parsed)
+                    if draft is not None and draft.kind == LOCATION \
+                            and draft.loc_kind in (None, "landmark"):
+                        draft.kind = "organisation"  # "a spokesman for Downing Street"
                     if draft is not None and draft.kind == "organisation":
                         return draft
     if not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in token.children):
@@ -247,11 +250,12 @@ def verb_speaker(verb: Token, analysis: Analysis, parsed: Parsed) -> Draft | Non
         if draft is not None:
             return draft
     doc = verb.doc
+    reported = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
     for step in (-1, 1):
         i = verb.i + step
         while 0 <= i < len(doc) and (doc[i].is_punct or doc[i].is_space or doc[i].dep_ == "aux"):
             i += step
-        if 0 <= i < len(doc):
+        if 0 <= i < len(doc) and i not in reported:  # not "said a man had been arrested"
             draft = analysis.entity_of(parsed, doc[i])
             if draft is not None and draft.kind in (PERSON, "organisation"):
                 return draft

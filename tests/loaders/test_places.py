@@ -54,3 +54,12 @@ def test_area_modifier_makes_a_region(run: Extract) -> None:
     ex = run("The policy is new on mainland Britain.")
     region = next(loc for loc in ex.locations if loc.name == "mainland Britain")
     assert region.within == "location/united-kingdom"
+
+
+def test_a_us_city_lies_in_its_state_and_the_state_in_the_country(run: Extract) -> None:
+    ex = run("The mood in Westminster was grim, residents said.")
+    places = {loc.id: loc for loc in ex.locations}
+    assert all(loc.name for loc in ex.locations)
+    city = places["location/westminster"]
+    assert city.within == "location/colorado"
+    assert places["location/colorado"].within == "location/united-states"

@@ -162,3 +162,21 @@ def test_reported_speech_after_an_agency_dateline_leaves_the_dateline_out(run: E
     assert texts["Volkswagen will cut 3,000 jobs at its plant in Zwickau"] == \
         "organisation/volkswagen"
     assert texts["the cuts were overdue"] == "organisation/bernstein"
+
+
+def test_a_spokesman_for_a_place_speaks_for_it_as_a_body(run: Extract) -> None:
+    ex = run("A spokesman for Downing Street said the prime minister had full confidence in "
+             "the chancellor.")
+    statement = next(s for s in ex.statements)
+    assert statement.speaker == "organisation/downing-street"
+
+
+def test_a_name_inside_the_reported_clause_is_not_the_speaker(run: Extract) -> None:
+    ex = run("Police said a 34-year-old man had been arrested on suspicion of murder.")
+    assert not any(s.speaker and "man" in s.speaker for s in ex.statements)
+
+
+def test_a_medium_spoken_to_is_not_the_person_after_it(run: Extract) -> None:
+    ex = run("Speaking to Sky News, the minister, Jane Cole, said she would not resign.")
+    assert "Sky News" not in [p.name for p in ex.people]
+    assert [s.speaker for s in ex.statements] == ["person/jane-cole"]
