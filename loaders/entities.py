@@ -238,6 +238,18 @@ _SURNAME_COUNTRIES = frozenset({"holland", "wales", "jordan", "chad", "israel", 
 _NATIONS = frozenset({"england", "scotland"})
 
 
+def _employs(span: Span) -> bool:
+    """"Nvidia's chief executive" with "Nvidia" tagged as a place: a name with a staff
+    title in the possessive that the gazetteer does not know as a place."""
+    root = span.root
+    return root.dep_ == "poss" and root.head.lower_ in _PERSON_APPOSITIVES \
+        and country_of(span.text) is None and not is_known_city(span.text) \
+        and span.text not in _NATION_NAMES_TITLE
+
+
+_NATION_NAMES_TITLE = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
+
+
 def org_name_cue(span: Span) -> bool:
     """A name taken for a person's that is an organisation's: it ends in an organisation
     word ("Crestline Partners") or a title is held at it ("the director of Tate Modern")."""
@@ -348,6 +360,8 @@ def collect(analysis: Analysis) -> list[Raw]:
                 kind = ORGANISATION
             elif kind != PERSON and person_cue(ent):
                 kind = PERSON
+            elif kind == LOCATION and _employs(ent):
+                kind = ORGANISATION
             found: list[Raw | None]
             if kind == PERSON:
                 found = [_person_raw(ent, parsed)]

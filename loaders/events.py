@@ -84,6 +84,7 @@ NOUN_TRIGGERS = {
     "murder": "attack", "negotiation": "meeting", "inquest": "hearing", "ballot": "election",
     "vote": "election", "evacuation": "evacuation", "collision": "accident",
     "dismissal": "dismissal", "appointment": "appointment", "ban": "ban",
+    "walkout": "strike",
     "flooding": "disaster", "storm": "disaster", "wildfire": "disaster", "hurricane": "disaster",
     "typhoon": "disaster", "landslide": "disaster", "drought": "disaster",
     "heatwave": "disaster", "tornado": "disaster", "blaze": "fire",
@@ -153,8 +154,15 @@ def _hypothetical(verb: Token) -> bool:
             return True
         if child.dep_ == "neg":
             return True
-    return verb.dep_ in ("amod", "compound", "acomp") or (verb.tag_ == "VBN" and \
-        verb.dep_ == "acl")
+    return verb.dep_ in ("amod", "compound", "acomp") or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl" and not _misparsed_finite(verb))
+
+
+def _misparsed_finite(verb: Token) -> bool:
+    """"Air strikes killed 20 people" parsed with "killed" as a participle modifying
+    "strikes": a participle with a direct object is the sentence's verb."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_.startswith("nsubj") \
+        and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _specific_noun(noun: Token) -> bool:
@@ -224,6 +232,9 @@ def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
     if lemma == "publish" and any(c.dep_ == "dobj" and c.lemma_.lower() in _PUBLISHED
                                   for c in token.children):
         return "announcement"
+    if lemma == "walk" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "out"
+                               for c in token.children):
+        return "strike"  # "members will walk out on 3 March"
     object_kind = _object_kind(token) if lemma in _ACTION_VERBS else None
     if object_kind is not None:
         return object_kind
@@ -306,6 +317,8 @@ def _main_clause(token: Token) -> bool:
     """The root, a conjunct of it, or the reported clause of a root speech verb."""
     if token.dep_ in ("ROOT", "conj"):
         return True
+    if _misparsed_finite(token):
+        return _main_clause(token.head.head)
     if token.dep_ == "xcomp" and token.head.lemma_ in _DECIDED:
         return _main_clause(token.head)
     return token.dep_ == "ccomp" and token.head.dep_ == "ROOT" and token.head.lemma_ in (
@@ -479,6 +492,9 @@ def _clause_tokens(verb: Token) -> list[Token]:
     subject = subject_of(verb)
     if subject is not None and subject not in keep:
         keep.extend(_core(subject))
+    if _misparsed_finite(verb):  # the noun the parser hung the verb on is its subject
+        own = {t.i for t in verb.subtree}
+        keep.extend(t for t in verb.head.subtree if t.i not in own and t not in keep)
     return sorted(keep, key=lambda t: t.i)
 
 

@@ -183,6 +183,10 @@ def _title_holder(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | N
     """"the chancellor" -> the person the article gave that title; "a spokesman for Acme"
     -> Acme."""
     if token.lower_ in _SPOKES:
+        for child in token.children:  # "Sir Keir Starmer's spokesman" speaks for him
+            owner = referent(analysis, parsed, child) if child.dep_ == "poss" else None
+            if owner is not None and owner.kind in (PERSON, "organisation"):
+                return owner
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
                 for pobj in prep.children:

@@ -161,3 +161,14 @@ def test_a_relative_clause_inside_a_conjoined_subject_stays_out_of_the_summary(
              "Japan, announced the reunion in a video posted on social media.")
     event = next(e for e in ex.events if e.kind == "announcement")
     assert event.summary.startswith("Singer Liam Carter and guitarist Dan Hughes announced")
+
+
+def test_a_participle_with_an_object_is_the_sentences_verb(run: Extract) -> None:
+    ex = run("Air strikes killed at least 20 people in Gaza overnight, officials said.")
+    death = next(e for e in ex.events if e.kind == "death")
+    assert death.summary.startswith("Air strikes killed at least 20 people")
+
+
+def test_walking_out_is_a_strike(run: Extract) -> None:
+    ex = run("The union's members will walk out on 3 and 4 March, it said.")
+    assert [(e.kind, e.date_text) for e in ex.events] == [("strike", "3 and 4 March")]

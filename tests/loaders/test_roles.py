@@ -96,3 +96,15 @@ def test_a_name_after_an_organisation_and_a_comma_is_the_title_holder(run: Extra
     role = next(r for r in ex.roles if r.person == "person/antony-jenkins")
     assert (role.title, role.organisation, role.status) == (
         "Chief Executive", "organisation/barclays", RoleStatus.FORMER)
+
+
+def test_a_spokesmans_employer_is_the_speaker_not_a_title_holder(run: Extract) -> None:
+    ex = run("Sir Keir Starmer's spokesman said the prime minister would not comment.")
+    assert ex.roles == ()
+    assert [s.speaker for s in ex.statements] == ["person/keir-starmer"]
+
+
+def test_a_name_with_a_staff_title_in_the_possessive_is_an_organisation(run: Extract) -> None:
+    ex = run("Nvidia's chief executive, Jensen Huang, said demand remained strong.")
+    role = next(r for r in ex.roles)
+    assert (role.person, role.organisation) == ("person/jensen-huang", "organisation/nvidia")
