@@ -235,7 +235,7 @@ def person_cue(span: Span) -> bool:
 # Country names that are also common surnames ("Mark Holland", "Jimmy Wales").
 _SURNAME_COUNTRIES = frozenset({"holland", "wales", "jordan", "chad", "israel", "georgia",
                                 "france", "ireland"})
-_NATIONS = frozenset({"england", "scotland"})
+_UK_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
 
 
 def _employs(span: Span) -> bool:
@@ -244,10 +244,7 @@ def _employs(span: Span) -> bool:
     root = span.root
     return root.dep_ == "poss" and root.head.lower_ in _PERSON_APPOSITIVES \
         and country_of(span.text) is None and not is_known_city(span.text) \
-        and span.text not in _NATION_NAMES_TITLE
-
-
-_NATION_NAMES_TITLE = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
+        and span.text not in _UK_NATIONS
 
 
 def org_name_cue(span: Span) -> bool:
@@ -257,7 +254,7 @@ def org_name_cue(span: Span) -> bool:
     if last is not None and last.lower_ in ORG_SUFFIXES and len(span) > 1:
         return True
     if last is not None and len(span) > 1 and last.lower_ not in _SURNAME_COUNTRIES \
-            and (last.lower_ in _NATIONS or country_of(last.text) is not None):
+            and (last.text in _UK_NATIONS or country_of(last.text) is not None):
         return True  # "Historic England", "Sport Scotland": bodies named for a country
     root = span.root
     holder = root.head.head
