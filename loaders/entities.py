@@ -133,7 +133,9 @@ def _org_raws(span: Span, parsed: Parsed) -> list[Raw]:
     span = trimmed
     out: list[Raw] = []
     for token in span[:-1]:
-        if token.text in _POSSESSIVE and token.i > span.start:
+        if token.text in _POSSESSIVE and token.i > span.start and _is_place_name(
+            span.doc[span.start : token.i].text
+        ):
             place = span.doc[span.start : token.i]
             s, e = parsed.span_offsets(place)
             out.append(Raw(LOCATION, canonical_place(place.text), place.text, s, e, parsed,
@@ -151,6 +153,12 @@ def _org_raws(span: Span, parsed: Parsed) -> list[Raw]:
     out.append(Raw(ORGANISATION, span.text, span.text, s, e, parsed, range(span.start, span.end),
                    "ORG", subject=span.root.dep_.startswith("nsubj")))
     return out
+
+
+def _is_place_name(text: str) -> bool:
+    """A country, UK nation or gazetteer city: "London's" in "London's Metropolitan
+    Police", not "the Information Commissioner's" in "... Office"."""
+    return country_of(text) is not None or text in _UK_NATIONS or is_known_city(text)
 
 
 def _location_raw(span: Span, parsed: Parsed) -> Raw:

@@ -60,7 +60,7 @@ VERB_TRIGGERS = {
     "evacuate": "evacuation", "crash": "accident", "collide": "accident",
     "sack": "dismissal", "dismiss": "dismissal", "nominate": "appointment",
     "cancel": "cancellation", "postpone": "postponement", "ban": "ban",
-    "premiere": "release", "dissolve": "dissolution",
+    "premiere": "release", "dissolve": "dissolution", "march": "protest",
 }
 NOUN_TRIGGERS = {
     "attack": "attack", "bombing": "attack", "stabbing": "attack", "shooting": "attack",

@@ -253,6 +253,18 @@ def _split_organisation(ent: Span) -> list[Span]:
             Span(ent.doc, comma + 1, ent.end, label="PERSON")]
 
 
+def _without_trailing_verbs(ent: Span) -> Span | None:
+    """"The National Theatre announced" tagged as one name: a name does not end in a
+    verb in the past or present tense."""
+    end = ent.end
+    while end > ent.start and ent.doc[end - 1].tag_ in ("VBD", "VBZ", "VBP") \
+            and ent.label_ in _NAME_LABELS:
+        end -= 1
+    if end == ent.end:
+        return ent
+    return Span(ent.doc, ent.start, end, label=ent.label_) if end > ent.start else None
+
+
 _INDEFINITE = frozenset({"a", "an", "every", "each", "another", "any", "no"})
 _POSSESSIVE_PRONOUNS = frozenset({"her", "his", "their", "its", "my", "our", "your"})
 
@@ -341,7 +353,10 @@ _HONORIFIC_WORDS = frozenset(HONORIFICS) | {"president", "king", "queen", "princ
 def fix_entities(doc: Doc) -> Doc:
     """Repair the statistical entities (see the module docstring)."""
     kept: list[Span] = []
-    for ent in doc.ents:
+    for tagged in doc.ents:
+        ent = _without_trailing_verbs(tagged)
+        if ent is None:
+            continue
         common = ent[0].tag_ in ("NN", "NNS") and not is_known_city(ent.text)
         if len(ent) == 1 and ent.label_ in ("ORG", "PERSON", "GPE") and common:
             continue

@@ -147,3 +147,20 @@ def test_a_body_named_for_a_nation_is_an_organisation(run: Extract) -> None:
     ex = run("Historic England had warned that the tower would harm the cathedral.")
     assert "Historic England" in names(ex.organisations)
     assert "Historic England" not in names(ex.people)
+
+
+def test_a_name_does_not_end_in_a_verb(run: Extract) -> None:
+    ex = run("The National Theatre announced that its artistic director, Indhu Rubasingham, "
+             "would stage Hamlet in the autumn.")
+    assert "National Theatre" in names(ex.organisations)
+    assert not any(n.endswith("announced") for n in names(ex.organisations))
+
+
+def test_only_a_place_in_the_possessive_is_split_off_an_organisation(run: Extract) -> None:
+    ex = run("Amazon has been fined by the Information Commissioner's Office. London's "
+             "Metropolitan Police said patrols would rise.")
+    orgs = names(ex.organisations)
+    assert "Information Commissioner's Office" in orgs
+    assert "Metropolitan Police" in orgs
+    assert "Information Commissioner" not in names(ex.locations)
+    assert "London" in names(ex.locations)

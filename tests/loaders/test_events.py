@@ -172,3 +172,8 @@ def test_a_participle_with_an_object_is_the_sentences_verb(run: Extract) -> None
 def test_walking_out_is_a_strike(run: Extract) -> None:
     ex = run("The union's members will walk out on 3 and 4 March, it said.")
     assert [(e.kind, e.date_text) for e in ex.events] == [("strike", "3 and 4 March")]
+
+
+def test_a_march_is_a_protest(run: Extract) -> None:
+    ex = run("Hundreds of people marched through central London on Saturday.")
+    assert [(e.kind, e.date_text) for e in ex.events] == [("protest", "Saturday")]
