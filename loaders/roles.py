@@ -103,7 +103,15 @@ def _title_phrase(head: Token, analysis: Analysis, parsed: Parsed,
                                                       or child.lower_ in TITLE_HEADS)) or (
             child.dep_ == "compound" and child.pos_ == "NOUN"
         ):
-            title.extend(t for t in child.subtree if t.lower_ not in _FORMER)
+            # "The BBC's director general": the possessor inside the compound is the
+            # organisation, not part of the title
+            owners = [t for t in child.subtree if t.dep_ in ("poss", "det")]
+            outside = {t.i for owner in owners for t in owner.subtree}
+            title.extend(t for t in child.subtree
+                         if t.lower_ not in _FORMER and t.i not in outside)
+            for owner in owners:
+                if owner.dep_ == "poss" and organisation is None:
+                    organisation = _org_ref(analysis, parsed, owner)
             if organisation is None and child.dep_ == "compound":
                 organisation = organisation_noun(analysis, parsed.start(child), parsed.index,
                                                  child.lower_)

@@ -108,3 +108,9 @@ def test_a_name_with_a_staff_title_in_the_possessive_is_an_organisation(run: Ext
     ex = run("Nvidia's chief executive, Jensen Huang, said demand remained strong.")
     role = next(r for r in ex.roles)
     assert (role.person, role.organisation) == ("person/jensen-huang", "organisation/nvidia")
+
+
+def test_a_possessor_inside_a_compound_title_is_the_organisation(run: Extract) -> None:
+    ex = run("The BBC's director general, Tim Davie, apologised to staff on Monday.")
+    role = next(r for r in ex.roles)
+    assert (role.title, role.organisation) == ("Director General", "organisation/bbc")
