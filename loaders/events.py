@@ -60,7 +60,7 @@ VERB_TRIGGERS = {
     "evacuate": "evacuation", "crash": "accident", "collide": "accident",
     "sack": "dismissal", "dismiss": "dismissal", "nominate": "appointment",
     "cancel": "cancellation", "postpone": "postponement", "ban": "ban",
-    "premiere": "release", "dissolve": "dissolution", "march": "protest",
+    "premiere": "release", "dissolve": "dissolution", "march": "protest", "acquit": "ruling",
 }
 NOUN_TRIGGERS = {
     "attack": "attack", "bombing": "attack", "stabbing": "attack", "shooting": "attack",
@@ -232,6 +232,9 @@ def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
     if lemma == "publish" and any(c.dep_ == "dobj" and c.lemma_.lower() in _PUBLISHED
                                   for c in token.children):
         return "announcement"
+    if lemma == "find" and any(c.lower_ in ("guilty", "liable", "innocent")
+                               for c in token.children):
+        return "ruling"  # "A jury found him guilty of murder"
     if lemma == "walk" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "out"
                                for c in token.children):
         return "strike"  # "members will walk out on 3 March"
@@ -274,7 +277,7 @@ _ACTION_VERBS = frozenset({"agree", "reach", "sign", "broker", "strike", "launch
                            "complete", "seal"})
 _KNOWN_VERBS = frozenset(VERB_TRIGGERS) | _ACTION_VERBS | _TREND_VERBS | _SPEECH_TO_BODY \
     | _DISASTER_VERBS | _DECIDED | {"say", "confirm", "warn", "reveal", "publish", "tell",
-                                    "give", "hold"}
+                                    "give", "hold", "find", "walk"}
 
 
 def _object_kind(verb: Token) -> str | None:
@@ -465,9 +468,9 @@ def _by_depth(sent: Span) -> list[Token]:
 
 
 def _event_tokens(trigger: Token, is_verb: bool, kind: str = "") -> list[Token]:
-    if is_verb and kind == "announcement" and trigger.lemma_ in (
+    if is_verb and ((kind == "announcement" and trigger.lemma_ in (
         "say", "confirm", "announce", "warn", "reveal"
-    ):
+    )) or (kind == "ruling" and trigger.lemma_ == "find")):  # "found him guilty of murder"
         extra = [t for c in trigger.children if c.dep_ == "ccomp" for t in c.subtree]
         return sorted({*_clause_tokens(trigger), *extra}, key=lambda t: t.i)
     if not is_verb:

@@ -177,3 +177,9 @@ def test_walking_out_is_a_strike(run: Extract) -> None:
 def test_a_march_is_a_protest(run: Extract) -> None:
     ex = run("Hundreds of people marched through central London on Saturday.")
     assert [(e.kind, e.date_text) for e in ex.events] == [("protest", "Saturday")]
+
+
+def test_a_guilty_verdict_is_a_ruling(run: Extract) -> None:
+    ex = run("A jury found him guilty of murder on Tuesday. She found the letters in an attic.")
+    assert [(e.kind, e.summary) for e in ex.events] == [
+        ("ruling", "A jury found him guilty of murder on Tuesday")]
