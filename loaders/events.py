@@ -143,6 +143,8 @@ class EventDraft:
 
 _DISASTER_VERBS = frozenset({"hit", "strike", "batter", "sweep", "devastate", "ravage", "flood",
                              "destroy", "damage", "engulf", "gut", "tear"})
+_RATE_VERBS = frozenset({"cut", "raise", "hike", "lower", "hold", "keep", "increase",
+                         "reduce", "leave"})
 _DECIDED = frozenset({"agree", "decide", "vote", "move", "begin", "start", "opt", "elect"})
 
 
@@ -232,6 +234,9 @@ def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
     if lemma == "publish" and any(c.dep_ == "dobj" and c.lemma_.lower() in _PUBLISHED
                                   for c in token.children):
         return "announcement"
+    if lemma in _RATE_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() == "rate"
+                                    for c in token.children):
+        return "rate decision"  # "The Federal Reserve cut interest rates"
     if lemma == "find" and any(c.lower_ in ("guilty", "liable", "innocent")
                                for c in token.children):
         return "ruling"  # "A jury found him guilty of murder"
@@ -277,7 +282,10 @@ _ACTION_VERBS = frozenset({"agree", "reach", "sign", "broker", "strike", "launch
                            "complete", "seal"})
 _KNOWN_VERBS = frozenset(VERB_TRIGGERS) | _ACTION_VERBS | _TREND_VERBS | _SPEECH_TO_BODY \
     | _DISASTER_VERBS | _DECIDED | {"say", "confirm", "warn", "reveal", "publish", "tell",
-                                    "give", "hold", "find", "walk"}
+                                    "give", "hold"}
+# Verbs whose lemma the lemmatizer may get wrong, and that name an event with a certain
+# object only ("cut interest rates", "found him guilty", "walk out")
+_LEMMA_VOCABULARY = _KNOWN_VERBS | _RATE_VERBS | {"find", "walk"}
 
 
 def _object_kind(verb: Token) -> str | None:
@@ -295,14 +303,14 @@ def _object_kind(verb: Token) -> str | None:
 def _verb_lemma(token: Token) -> str:
     """The lemma, or the trigger verb a wrong lemma hides ("staged" lemmatised as "stag")."""
     lemma = token.lemma_.lower()
-    if lemma in _KNOWN_VERBS:
+    if lemma in _LEMMA_VOCABULARY:
         return lemma
     word = token.lower_
     for suffix in ("ing", "ed", "es", "d", "s"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]
             for candidate in (stem, stem + "e"):
-                if candidate in _KNOWN_VERBS:
+                if candidate in _LEMMA_VOCABULARY:
                     return candidate
     return lemma
 
@@ -556,8 +564,13 @@ def _build(trigger: Token, kind: str, is_verb: bool, parsed: Parsed, analysis: A
     event.participants = _participants(tokens, trigger, parsed, analysis, statements, start)
     event.location, event.place_stated = _place(trigger, tokens, parsed, analysis,
                                                 event.participants)
+    if not event.place_stated and is_verb and (when := _when_clause(trigger)):
+        located, stated = _place(trigger, when, parsed, analysis, [])
+        if stated:
+            event.location, event.place_stated = located, True
     dated = _date_tokens(trigger, is_verb)
-    event.date_text, event.date = _date([t for t in tokens if t.i in dated], parsed, analysis)
+    around = [*tokens, *_when_clause(trigger)] if is_verb else tokens
+    event.date_text, event.date = _date([t for t in around if t.i in dated], parsed, analysis)
     event.quantities = _quantities(trigger, tokens)
     return event
 
@@ -617,6 +630,14 @@ def _moved(token: Token, trigger: Token) -> bool:
     return False
 
 
+def _when_clause(trigger: Token) -> list[Token]:
+    """"... were killed when a bus plunged into a ravine in Peru on Monday": the clause
+    that says when (and so where) it happened."""
+    return [t for c in trigger.children if c.dep_ == "advcl" and any(
+        m.dep_ == "advmod" and m.lower_ == "when" and m.i < c.i for m in c.children
+    ) for t in c.subtree]
+
+
 def _date_tokens(trigger: Token, is_verb: bool) -> set[int]:
     """Where the trigger's own date can be: its direct modifiers, not nested phrases."""
     ids: set[int] = set()
@@ -629,6 +650,10 @@ def _date_tokens(trigger: Token, is_verb: bool) -> set[int]:
     for child in trigger.children:
         if _dated(child):
             ids |= {t.i for t in child.subtree}
+    if not ids:
+        when = _when_clause(trigger)
+        ids = {t.i for c in when if c.dep_ != "ROOT" and _dated(c) and c.head in when
+               for t in c.subtree}
     return ids
 
 

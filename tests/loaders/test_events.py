@@ -183,3 +183,18 @@ def test_a_guilty_verdict_is_a_ruling(run: Extract) -> None:
     ex = run("A jury found him guilty of murder on Tuesday. She found the letters in an attic.")
     assert [(e.kind, e.summary) for e in ex.events] == [
         ("ruling", "A jury found him guilty of murder on Tuesday")]
+
+
+def test_a_when_clause_gives_the_date_and_place(run: Extract) -> None:
+    ex = run("Nearly 50 people were killed when a bus plunged into a ravine in northern Peru on "
+             "Monday, police said.")
+    death = next(e for e in ex.events if e.kind == "death")
+    names = {loc.id: loc.name for loc in ex.locations}
+    assert (death.date_text, names.get(death.location or "")) == ("Monday", "northern Peru")
+
+
+def test_cutting_interest_rates_is_a_rate_decision(run: Extract) -> None:
+    ex = run("The Federal Reserve cut interest rates on Wednesday. The minister cut short a "
+             "visit to Japan.")
+    assert {(e.kind, e.date_text) for e in ex.events} == {
+        ("rate decision", "Wednesday"), ("visit", None)}
