@@ -248,9 +248,6 @@ def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
         return object_kind
     kind = VERB_TRIGGERS.get(lemma)
     if kind is None:
-        lemma = _inflected(token.lower_)
-        kind = VERB_TRIGGERS.get(lemma)
-    if kind is None:
         return None
     objects = [c for c in token.children if c.dep_ in ("dobj", "xcomp")
                or (c.dep_ == "ccomp" and c.i > token.i)]
@@ -309,19 +306,10 @@ def _verb_lemma(token: Token) -> str:
     for suffix in ("ing", "ed", "es", "d", "s"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]
-            for candidate in (stem, stem + "e"):
+            for candidate in (stem, stem + "e", stem[:-1]):  # "staged", "fined", "banned"
                 if candidate in _LEMMA_VOCABULARY:
                     return candidate
     return lemma
-
-
-def _inflected(word: str) -> str:
-    """A trigger verb the lemmatizer missed ("fined" -> "fine")."""
-    for cut in (1, 2, 3):
-        stem = word[:-cut]
-        if stem in VERB_TRIGGERS:
-            return stem
-    return word
 
 
 def _main_clause(token: Token) -> bool:
