@@ -23,6 +23,7 @@ import secrets
 import shutil
 import signal
 import socket
+import string
 import subprocess
 import time
 from dataclasses import dataclass
@@ -69,6 +70,15 @@ class ServerStatus:
     user: str
     home: Path
     version: str
+
+
+_PASSWORD_ALPHABET = string.ascii_letters + string.digits
+
+
+def new_password(length: int = 32) -> str:
+    """A random password of letters and digits (190 bits for 32 characters). Never
+    starts with "-", which neo4j-admin would read as an option."""
+    return "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(length))
 
 
 class LocalNeo4j:
@@ -300,7 +310,7 @@ class LocalNeo4j:
                 f"Delete {self.home} to start afresh (its data is lost), or set "
                 "NEWSGRAPH_NEO4J_URI and NEWSGRAPH_NEO4J_PASSWORD to use it as a remote server."
             )
-        password = secrets.token_urlsafe(24)
+        password = new_password()
         self._run_java(java, _ADMIN, "dbms", "set-initial-password", password)
         fd = os.open(self.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

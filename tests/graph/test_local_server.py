@@ -16,7 +16,7 @@ import pytest
 
 from api.settings import Settings
 from graph.errors import JavaMissing, MavenMissing, PortInUse
-from graph.server import LocalNeo4j
+from graph.server import LocalNeo4j, new_password
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -197,3 +197,11 @@ def test_cli_migrate_applies_the_schema() -> None:
     result = _cli("migrate")
     assert result.returncode == 0, result.stderr
     assert "constraints and indexes in place" in result.stdout
+
+
+def test_generated_passwords_never_look_like_an_option_to_neo4j_admin() -> None:
+    # secrets.token_urlsafe() starts with "-" once in 64 draws, and neo4j-admin then
+    # reads the password as an unknown option: the first start fails.
+    passwords = {new_password() for _ in range(2000)}
+    assert len(passwords) == 2000
+    assert all(p.isalnum() and len(p) == 32 for p in passwords)
