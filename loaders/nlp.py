@@ -253,6 +253,22 @@ def _split_organisation(ent: Span) -> list[Span]:
             Span(ent.doc, comma + 1, ent.end, label="PERSON")]
 
 
+def _honorific_names(doc: Doc, found: list[Span]) -> list[Span]:
+    """"Mr Obi" with no entity: the capitalised words after an honorific are a name."""
+    taken = {i for span in found for i in range(span.start, span.end)}
+    names: list[Span] = []
+    for token in doc[:-1]:
+        if token.lower_.rstrip(".") not in HONORIFICS or not token.text[:1].isupper():
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and doc[end].tag_ == "NNP" \
+                and doc[end].text[:1].isupper() and doc[end].is_alpha and end not in taken:
+            end += 1
+        if end > token.i + 1:
+            names.append(Span(doc, token.i + 1, end, label="PERSON"))
+    return names
+
+
 def _without_trailing_verbs(ent: Span) -> Span | None:
     """"The National Theatre announced" tagged as one name: a name does not end in a
     verb in the past or present tense."""
@@ -370,6 +386,7 @@ def fix_entities(doc: Doc) -> Doc:
             ent = Span(doc, ent.start, ent.end, label="PERCENT")
         kept.extend(_split_lists(_org_named_place(_relabel_place(_with_first_names(ent)))))
     added = _noun_spans(doc) + _noun_first_orgs(doc) + _state_bodies(doc)
+    added += _honorific_names(doc, kept + added)
     kept.extend(_gazetteer_places(doc))
     taken = {i for span in added for i in range(span.start, span.end)}
     merged = [e for e in kept if not any(i in taken for i in range(e.start, e.end))]

@@ -164,3 +164,9 @@ def test_only_a_place_in_the_possessive_is_split_off_an_organisation(run: Extrac
     assert "Metropolitan Police" in orgs
     assert "Information Commissioner" not in names(ex.locations)
     assert "London" in names(ex.locations)
+
+
+def test_an_untagged_name_after_an_honorific_is_a_person(run: Extract) -> None:
+    ex = run("Mr Obi, who has denied wrongdoing, is due to appear in court on Friday.")
+    person = next(p for p in ex.people if p.name == "Obi")
+    assert person.honorific == "Mr"
