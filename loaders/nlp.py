@@ -323,11 +323,11 @@ def _join_hyphenated(ents: list[Span]) -> list[Span]:
             label = ent.label_ if ent.label_ in ("GPE", "LOC") else last.label_
             out[-1] = Span(doc, last.start, ent.end, label=label)
             continue
-        out.append(_hyphen_tail(ent, out[-1] if out else None))
+        out.append(_hyphen_tail(ent))
     return out
 
 
-def _hyphen_tail(ent: Span, previous: Span | None) -> Span:
+def _hyphen_tail(ent: Span) -> Span:
     """"Emilia" of "Emilia-Romagna" when the second name has no entity of its own."""
     doc = ent.doc
     if ent.label_ not in _NAME_LABELS or ent.end + 1 >= len(doc) or doc[ent.end].text != "-" \

@@ -43,7 +43,7 @@ _DIRECT_ONLY = frozenset({"believe", "think", "call", "describe", "accuse", "cri
                           "joke", "quip", "plead", "demand", "tweet"})
 _OPEN = "“\""
 _CLOSE = "”\""
-_DOUBLE = "“”\""
+_DOUBLE = _OPEN + _CLOSE
 _OPEN_SINGLE = "‘'"
 _CLOSE_SINGLE = "’'"
 _TITLE_LIKE = re.compile(r"^(?:[A-Z0-9][\w'’:-]*[\s,]*){1,6}$")
