@@ -32,7 +32,7 @@ from spacy.tokens import Span, Token
 from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
 from loaders.coref import referent
 from loaders.dates import is_age, resolve
-from loaders.quotes import StatementDraft, subject_of
+from loaders.quotes import SPEECH_VERBS, StatementDraft, subject_of
 from schema.model import BlockKind, Quantity
 
 VERB_TRIGGERS = {
@@ -414,6 +414,50 @@ def _audience_body(verb: Token, analysis: Analysis, parsed: Parsed) -> Draft | N
     return None
 
 
+HAPPENING = "happening"
+_NOT_HAPPENINGS = frozenset({
+    "be", "have", "do", "say", "tell", "add", "think", "believe", "know", "seem", "appear",
+    "expect", "want", "need", "include", "mean", "feel", "hope", "like", "look", "become",
+    "remain", "get", "ask", "write", "note", "explain", "accord", "call", "describe", "show",
+    "suggest", "argue", "see", "make", "go", "come", "continue", "try", "use", "keep", "let",
+    "seek", "help", "consider", "wonder", "worry", "fear", "understand", "agree", "plan",
+    "involve", "contain", "represent", "compare", "allow", "require", "base", "face",
+})
+
+
+def _happening(token: Token, parsed: Parsed, statements: list[StatementDraft]) -> bool:
+    """A finite verb in the past that tells something happened ("the storm dumped
+    rain", "were quarantined", "has grounded its fleet")."""
+    if token.pos_ != "VERB" or _hypothetical(token):
+        return False
+    lemma = _verb_lemma(token)
+    if lemma in _NOT_HAPPENINGS or lemma in SPEECH_VERBS:
+        return False
+    past = token.tag_ == "VBD" or (token.tag_ == "VBN" and any(
+        (c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ != "VB")
+        or (c.dep_ == "auxpass" and c.tag_ in ("VBD", "VBN")) for c in token.children))
+    if not past:
+        return False
+    if token.dep_ == "ccomp":
+        if token.head.lemma_ not in SPEECH_VERBS:
+            return False
+    elif token.dep_ == "conj":
+        if token.head.pos_ != "VERB":
+            return False
+    elif token.dep_ != "ROOT":
+        return False
+    if any(c.dep_ == "xcomp" for c in token.children) and not any(
+            c.dep_ == "dobj" for c in token.children):
+        return False  # "declined to say", "was set to begin": the event, if any, is the verb below
+    first = min(token.subtree, key=lambda t: t.i)
+    if first.tag_ in ("WRB", "WP", "WDT") or token.sent.text.rstrip().endswith("?"):
+        return False  # "how many have converted": a question, not a report
+    if subject_of(token) is None:
+        return False
+    offset = parsed.start(token)
+    return not any(s.kind.value == "direct" and s.start <= offset < s.end for s in statements)
+
+
 # -- building -------------------------------------------------------------------
 
 
@@ -431,11 +475,17 @@ def _events_in(sent: Span, parsed: Parsed, analysis: Analysis,
                statements: list[StatementDraft]) -> list[EventDraft]:
     out: list[EventDraft] = []
     absorbed: set[int] = set()
+    triggers: set[int] = set()
     for token in _by_depth(sent):
         if token.i in absorbed:
             continue
         verb_kind = _verb_kind(token, analysis, parsed)
         kind = verb_kind or _noun_kind(token, analysis, parsed)
+        if kind is None and _happening(token, parsed, statements) and not (
+                token.dep_ == "conj" and token.head.i in triggers) and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "dobj") and _noun_kind(c, analysis, parsed)
+                for c in token.children):
+            verb_kind = kind = HAPPENING
         if kind is None:
             continue
         event = _build(token, kind, verb_kind is not None, parsed, analysis, statements)
@@ -450,6 +500,7 @@ def _events_in(sent: Span, parsed: Parsed, analysis: Analysis,
                          for t in c.subtree}
         absorbed |= {t.i for c in token.children if c.dep_ == "relcl" for t in c.subtree}
         out.append(event)
+        triggers.add(token.i)
     return out
 
 
@@ -700,7 +751,7 @@ def _merge(events: list[EventDraft]) -> list[EventDraft]:
     """One event per kind and place: later mentions add evidence and participants."""
     merged: list[EventDraft] = []
     for event in events:
-        same = next((m for m in merged if m.kind == event.kind and (
+        same = None if event.kind == HAPPENING else next((m for m in merged if m.kind == event.kind and (
             m.location is event.location or not (m.place_stated and event.place_stated))
             and not _told_apart(m, event)), None)
         if same is None:

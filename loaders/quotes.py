@@ -170,7 +170,44 @@ def _speaker_token(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | 
         return _title_holder(token, analysis, parsed)
     if token.lower_ in ("police", "officers", "detectives"):
         return organisation_noun(analysis, parsed.start(token), parsed.index, "force")
-    return None
+    return group_speaker(token, analysis, parsed)
+
+
+_GROUP_HEADS = frozenset({"group", "report", "study", "survey", "union", "panel", "poll",
+                          "analysis", "paper", "filing", "document", "memo", "statement"})
+_MAX_GROUP_WORDS = 9
+
+
+def group_speaker(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | None:
+    """"officials said", "experts say", "people familiar with the talks said", "a new
+    report says": an unnamed group or source that speaks, kept as the text words it
+    (an anonymous speaker, not a named entity)."""
+    if token.pos_ != "NOUN" or token.ent_type_:
+        return None
+    if token.tag_ != "NNS" and token.lower_ not in _GROUP_HEADS:
+        return None
+    aside = {t.i for c in token.children if c.dep_ in ("relcl", "appos", "punct")
+             for t in c.subtree}
+    words = [t for t in token.subtree if t.i not in aside]
+    while words and (words[0].is_punct or words[0].dep_ == "cc"):
+        words = words[1:]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    if not words or len(words) > _MAX_GROUP_WORDS or any(
+            t.lower_ in ("who", "which", "that") for t in words):
+        return None
+    start, end = parsed.start(words[0]), parsed.end(words[-1])
+    name = " ".join(analysis.article.text[start:end].split())
+    if words[0].lower_ in ("the", "these", "those") and len(words) > 1:
+        name = name.split(" ", 1)[1]
+    found = next((d for d in analysis.drafts if d.anonymous and d.name.lower() == name.lower()),
+                 None)
+    if found is None:
+        found = Draft(PERSON, name, anonymous=True, label="GROUP")
+        analysis.drafts.append(found)
+    if analysis.entity_of(parsed, words[0]) is not found:
+        analysis.add_mention(found, parsed, start, end, range(words[0].i, words[-1].i + 1))
+    return found
 
 
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "source",

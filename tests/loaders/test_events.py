@@ -182,7 +182,26 @@ def test_a_march_is_a_protest(run: Extract) -> None:
 def test_a_guilty_verdict_is_a_ruling(run: Extract) -> None:
     ex = run("A jury found him guilty of murder on Tuesday. She found the letters in an attic.")
     assert [(e.kind, e.summary) for e in ex.events] == [
-        ("ruling", "A jury found him guilty of murder on Tuesday")]
+        ("ruling", "A jury found him guilty of murder on Tuesday"),
+        ("happening", "She found the letters in an attic")]
+
+
+def test_a_past_action_verb_is_a_happening(run: Extract) -> None:
+    ex = run("The council closed the old bridge to lorries on Monday. Officials said "
+             "forty homes were evacuated. Ministers would like more money. Sales are up.")
+    assert [(e.kind, e.date_text) for e in ex.events] == [
+        ("happening", "Monday"), ("evacuation", None)]
+
+
+def test_verbs_of_saying_thinking_and_being_are_not_happenings(run: Extract) -> None:
+    ex = run("The mayor said the plan was sensible. She believed it. The town seemed calm. "
+             "How many residents have moved away?")
+    assert ex.events == ()
+
+
+def test_two_verbs_of_one_clause_are_one_happening(run: Extract) -> None:
+    ex = run("A farmer caught and ate a wild hare last week.")
+    assert len(ex.events) == 1
 
 
 def test_a_when_clause_gives_the_date_and_place(run: Extract) -> None:
