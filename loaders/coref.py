@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
+from loaders import lexicon
 from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
 from loaders.titles import HONORIFICS
 
@@ -27,17 +28,8 @@ _PUBLIC = re.compile(
     r"\b(?:police|constabulary|government|ministry|department|party|assembly|council|"
     r"parliament|committee|court|commission|senate|congress|office|agency|authority|"
     r"service|nhs|union|council)\b", re.I)
-_COMPANY_NOUNS = {
-    "company", "firm", "group", "business", "organisation", "organization", "giant",
-    "carmaker", "chipmaker", "manufacturer", "startup", "operator", "developer", "chain",
-}
-_NAMED_NOUNS = {
-    "council", "party", "assembly", "parliament", "committee", "court", "university",
-    "government", "ministry", "department", "commission", "union", "board", "trust",
-    "museum", "theatre", "festival", "agency", "regulator", "bank", "airline", "club",
-    "charity", "broadcaster", "publisher", "supermarket", "retailer", "insurer", "studio",
-    "gallery", "orchestra", "band", "team", "label", "lender", "carrier",
-}
+_COMPANY_NOUNS = lexicon.words("company_nouns")
+_NAMED_NOUNS = lexicon.words("named_nouns")
 _STEMS = {"airline": ("air",), "carrier": ("air",), "lender": ("bank", "lend"),
           "broadcaster": ("bbc", "itv", "broadcast", "channel", "tv", "radio")}
 _PLACE_NOUNS = {"capital": "city", "city": "city", "town": "city", "country": "country",

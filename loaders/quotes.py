@@ -23,24 +23,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from loaders import lexicon
 from loaders.analysis import LOCATION, PERSON, Analysis, Draft, Parsed
 from loaders.coref import antecedent, organisation_noun, referent
 from loaders.dates import is_age, resolve
 from loaders.entities import unnamed_org
-from loaders.titles import TITLE_HEADS, word_set
+from loaders.titles import TITLE_HEADS
 from schema.model import BlockKind, StatementKind
 
-SPEECH_VERBS = word_set(
-    "say tell explain insist add warn argue claim state announce admit deny suggest confirm "
-    "stress note reveal acknowledge maintain write predict promise vow concede allege "
-    "complain agree emphasise emphasize declare assert reply respond urge caution contend "
-    "recall testify estimate report believe think accuse criticise criticize blame condemn "
-    "welcome praise call describe ask answer joke quip plead demand remark observe boast "
-    "lament tweet"
-)
-_DIRECT_ONLY = frozenset({"believe", "think", "call", "describe", "accuse", "criticise",
-                          "criticize", "blame", "condemn", "welcome", "praise", "ask", "answer",
-                          "joke", "quip", "plead", "demand", "tweet"})
+SPEECH_VERBS = lexicon.words("speech_verbs")
+_DIRECT_ONLY = lexicon.words("direct_only")
 _OPEN = "“\""
 _CLOSE = "”\""
 _DOUBLE = _OPEN + _CLOSE
@@ -173,8 +165,7 @@ def _speaker_token(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | 
     return group_speaker(token, analysis, parsed)
 
 
-_GROUP_HEADS = frozenset({"group", "report", "study", "survey", "union", "panel", "poll",
-                          "analysis", "paper", "filing", "document", "memo", "statement"})
+_GROUP_HEADS = lexicon.words("group_heads")
 _MAX_GROUP_WORDS = 9
 
 
@@ -210,10 +201,7 @@ def group_speaker(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | N
     return found
 
 
-_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "source",
-                     "statement", "official", "officials", "lawyer", "lawyers", "sources",
-                     "analyst", "analysts", "economist", "economists", "researchers", "experts",
-                     "executives", "staff"})
+_SPOKES = lexicon.words("spokes")
 
 
 def _title_holder(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | None:

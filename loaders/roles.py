@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from loaders import lexicon
 from loaders.analysis import ORGANISATION, PERSON, Analysis, Draft, Parsed
 from loaders.coref import organisation_noun, referent
 from loaders.entities import credit_parts, unnamed_org
@@ -266,8 +267,7 @@ def _copula_roles(token: Token, person: Draft, analysis: Analysis,
     return out
 
 
-_APPOINT = frozenset({"appoint", "name", "hire", "promote", "elect", "install", "choose",
-                      "select", "confirm", "nominate"})
+_APPOINT = lexicon.words("appoint")
 
 
 def _appointed_as(token: Token, person: Draft, analysis: Analysis,
