@@ -53,7 +53,7 @@ def _org_predicate(noun: str) -> Callable[[Draft], bool] | None:
 
 def organisation_noun(analysis: Analysis, offset: int, block: int, noun: str) -> Draft | None:
     """"council" in "the council leader" -> the article's council, when it names one."""
-    if noun not in _NAMED_NOUNS and noun != "force":
+    if noun not in _NAMED_NOUNS and noun not in _COMPANY_NOUNS and noun != "force":
         return None
     predicate = _org_predicate(noun)
     if predicate is None:

@@ -19,7 +19,13 @@ from loaders import lexicon
 from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
 from loaders.places import canonical_place, country_of, is_known_city
 from loaders.structure import CAPTION_DATELINE, WIRE_DATELINE
-from loaders.titles import HONORIFICS, ORG_SUFFIXES, TITLE_HEADS, TITLE_MODIFIERS
+from loaders.titles import (
+    HONORIFICS,
+    ORG_SUFFIXES,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    title_abbreviation,
+)
 from schema.model import BlockKind
 
 FEMALE = {"Mrs", "Ms", "Miss", "Dame", "Lady", "Baroness"}
@@ -88,7 +94,8 @@ def _person_raw(span: Span, parsed: Parsed) -> Raw | None:
     span = _strip_the(span)
     honorific = None
     while len(span) > 1 and (span[0].lower_.rstrip(".") in HONORIFICS
-                             or span[0].lower_ in TITLE_HEADS or span[0].lower_ in TITLE_MODIFIERS):
+                             or span[0].lower_ in TITLE_HEADS or span[0].lower_ in TITLE_MODIFIERS
+                             or title_abbreviation(span[0].text) is not None):
         if span[0].lower_.rstrip(".") in HONORIFICS:
             honorific = HONORIFICS[span[0].lower_.rstrip(".")]
         span = span[1:]
@@ -100,7 +107,7 @@ def _person_raw(span: Span, parsed: Parsed) -> Raw | None:
     if honorific is None and before is not None and before.lower_.rstrip(".") in HONORIFICS:
         honorific = HONORIFICS[before.lower_.rstrip(".")]
     start, end = parsed.span_offsets(span)
-    name = " ".join(t.text for t in span if t.text not in _POSSESSIVE)
+    name = " ".join("".join(t.text_with_ws for t in span if t.text not in _POSSESSIVE).split())
     return Raw(PERSON, name, span.text, start, end, parsed, range(span.start, span.end),
                "PERSON", honorific, subject=span.root.dep_ in ("nsubj", "nsubjpass"))
 

@@ -28,7 +28,13 @@ from loaders import lexicon
 from loaders.analysis import ORGANISATION, PERSON, Analysis, Draft, Parsed
 from loaders.coref import organisation_noun, referent
 from loaders.entities import credit_parts, unnamed_org
-from loaders.titles import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, word_set
+from loaders.titles import (
+    HONORIFICS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    title_abbreviation,
+    word_set,
+)
 from schema.model import BlockKind, RoleStatus
 
 _FORMER = frozenset({"former", "ex", "ex-", "then", "late", "previous", "onetime"})
@@ -41,6 +47,26 @@ _PUBLIC_BODY = re.compile(
     r"parliament|committee|court|commission|senate|congress|office|agency|authority|"
     r"service|nhs|union|institute|university)\b", re.I)
 _SMALL = frozenset({"of", "the", "and", "for", "at", "in"})
+# Adjectives that judge rather than name a post ("a well-known scientist")
+_NOT_QUALIFIERS = lexicon.words("not_title_qualifiers")
+_MAX_COMPLEMENT = 7
+_PREFIXES = frozenset({"vice", "co", "deputy", "under", "ex"})
+
+
+def is_title_head(token: Token) -> bool:
+    """A noun that names a post or an occupation: a listed title ("director"), an
+    abbreviation ("Gov."), or a word for a practitioner ("meteorologist", "pianist")."""
+    lower = token.lower_
+    if lower in TITLE_HEADS or _abbreviation(token) is not None:
+        return True
+    if token.tag_ == "NNS" and token.lemma_.lower() in TITLE_HEADS:
+        return True  # "judges Len Goodman and Bruno Tonioli"
+    return token.pos_ == "NOUN" and len(lower) >= 7 and lower.endswith("ist") \
+        and lower.isalpha()
+
+
+def _abbreviation(token: Token) -> str | None:
+    return title_abbreviation(token.text)
 
 
 @dataclass
@@ -59,13 +85,17 @@ def normalise_title(words: list[str]) -> str:
         lower = word.lower()
         if lower in _FORMER or lower in HONORIFICS:
             continue
+        full = title_abbreviation(word)
+        if full is not None:
+            out.append(full)
+            continue
         if lower in _SMALL and out:
             out.append(lower)
         elif word.isupper() and len(word) > 1:
             out.append(word)
         else:
             out.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
-    return " ".join(out).strip()
+    return " ".join(out).replace(" - ", "-").strip()
 
 
 def _person_at(analysis: Analysis, parsed: Parsed, token: Token) -> Draft | None:
@@ -84,16 +114,19 @@ def _org_ref(analysis: Analysis, parsed: Parsed, token: Token) -> Draft | None:
 def _title_phrase(head: Token, analysis: Analysis, parsed: Parsed,
                   ) -> tuple[list[Token], Draft | None, bool] | None:
     """(title tokens, organisation, former) of a noun phrase headed by a title noun."""
-    if head.lower_ not in TITLE_HEADS:
+    if not is_title_head(head) or head.ent_type_ in ("PERSON", "ORG", "GPE"):
         return None
     title: list[Token] = [head]
     organisation: Draft | None = None
     former = False
+    complements: list[Token] = []
     for child in sorted(head.children, key=lambda t: t.i):
         if child.i > head.i:
-            if child.dep_ == "prep" and child.lower_ in ("of", "at", "for", "with") \
+            if child.dep_ == "prep" and child.lower_ in ("at", "with", "from") \
                     and organisation is None:
                 organisation = _pobj_org(child, analysis, parsed)
+            elif child.dep_ == "prep" and child.lower_ in ("of", "for"):
+                complements.append(child)
             continue
         if child.lower_ in _FORMER or child.lower_.rstrip("-") in _FORMER:
             former = True
@@ -103,7 +136,7 @@ def _title_phrase(head: Token, analysis: Analysis, parsed: Parsed,
         elif (child.dep_ in ("compound", "amod") and (child.lower_ in TITLE_MODIFIERS
                                                       or child.lower_ in TITLE_HEADS)) or (
             child.dep_ == "compound" and child.pos_ == "NOUN"
-        ):
+        ) or _qualifier(child):
             # "The BBC's director general": the possessor inside the compound is the
             # organisation, not part of the title
             owners = [t for t in child.subtree if t.dep_ in ("poss", "det")]
@@ -116,8 +149,60 @@ def _title_phrase(head: Token, analysis: Analysis, parsed: Parsed,
             if organisation is None and child.dep_ == "compound":
                 organisation = organisation_noun(analysis, parsed.start(child), parsed.index,
                                                  child.lower_)
+    if organisation is None:
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > head.i:
+                organisation = _org_ref(analysis, parsed, child)
+                if organisation is not None:
+                    break
+    for prep in complements:
+        found = _pobj_org(prep, analysis, parsed)
+        field_words = _field(prep)
+        if field_words is not None and (found is None or organisation is not None
+                                        or _nested_org(prep, analysis, parsed) is not None):
+            # "head of research at Acme", "vice president of business development":
+            # what the post is about, not where it is held
+            title.extend(field_words)
+            organisation = organisation or _nested_org(prep, analysis, parsed)
+        elif organisation is None:
+            organisation = found
     title.sort(key=lambda t: t.i)
     return title, organisation, former
+
+
+def _qualifier(child: Token) -> bool:
+    """A lower-case adjective that narrows a post ("planetary scientist", "principal
+    meteorologist", "defensive captain"), not a nationality or a judgement."""
+    return child.dep_ == "amod" and child.pos_ == "ADJ" and child.text.islower() \
+        and not child.ent_type_ and child.lower_ not in _NOT_QUALIFIERS \
+        and child.lower_ not in _FORMER
+
+
+def _field(prep: Token) -> list[Token] | None:
+    """The words of "of research", "for exploration", "of emergency preparedness and
+    response": a bare phrase (no article, no possessor, no name) naming a field."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    cut = {t.i for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("at", "with")
+           for t in c.subtree}
+    words = [t for t in prep.subtree if t.i not in cut]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    if len(words) > _MAX_COMPLEMENT or any(
+            t.dep_ in ("det", "poss") or t.ent_type_ in ("PERSON", "GPE", "NORP", "DATE")
+            or (t.is_punct and t.text != "-") for t in words):
+        return None
+    return words
+
+
+def _nested_org(prep: Token, analysis: Analysis, parsed: Parsed) -> Draft | None:
+    """"head of research at Acme": the organisation hung on the field's noun."""
+    for pobj in prep.children:
+        for child in pobj.children:
+            if child.dep_ == "prep" and child.lower_ in ("at", "with"):
+                return _pobj_org(child, analysis, parsed)
+    return None
 
 
 def _pobj_org(prep: Token, analysis: Analysis, parsed: Parsed) -> Draft | None:
@@ -161,17 +246,26 @@ def _pre_name(person_start: Token, analysis: Analysis, parsed: Parsed,
             title[:0] = list(doc[tail : i + 1])
             i = tail - 1
             continue
-        if (doc[i].lower_ in TITLE_HEADS or doc[i].lower_ in TITLE_MODIFIERS) \
-                and analysis.entity_of(parsed, doc[i]) is None:
+        if (is_title_head(doc[i]) or doc[i].lower_ in TITLE_MODIFIERS) \
+                and analysis.entity_of(parsed, doc[i]) is None \
+                and doc[i].ent_type_ not in ("PERSON", "GPE", "NORP"):
             title.insert(0, doc[i])
             i -= 1
             continue
+        if title and i >= 1 and doc[i].text == "-" and doc[i - 1].lower_ in _PREFIXES:
+            title[:0] = [doc[i - 1], doc[i]]  # "vice-premier", "co-founder"
+            i -= 2
+            continue
         break
-    if not title or not any(t.lower_ in TITLE_HEADS for t in title):
+    if not title or not any(is_title_head(t) for t in title):
         return None
     while i >= 0 and doc[i].dep_ in ("compound", "amod") and doc[i].head in title \
-            and doc[i].pos_ in ("NOUN", "ADJ", "PROPN") and not doc[i].ent_type_ \
-            and analysis.entity_of(parsed, doc[i]) is None and doc[i].lower_ not in _FORMER:
+            and doc[i].pos_ in ("NOUN", "ADJ") and not doc[i].ent_type_ \
+            and analysis.entity_of(parsed, doc[i]) is None and doc[i].lower_ not in _FORMER \
+            and doc[i].lower_ not in _NOT_QUALIFIERS:
+        if doc[i].pos_ == "NOUN" and organisation_noun(analysis, parsed.start(doc[i]),
+                                                       parsed.index, doc[i].lower_):
+            break  # "company CEO": the company is the organisation
         title.insert(0, doc[i])
         i -= 1
     former = i >= 0 and doc[i].lower_.rstrip("-") in _FORMER
@@ -181,6 +275,13 @@ def _pre_name(person_start: Token, analysis: Analysis, parsed: Parsed,
     if i >= 0:
         org_token = doc[i - 1] if doc[i].text in ("'s", "’s") and i > 0 else doc[i]
         organisation = _org_ref(analysis, parsed, org_token)
+        if organisation is None and org_token.pos_ == "NOUN":
+            organisation = organisation_noun(analysis, parsed.start(org_token), parsed.index,
+                                             org_token.lower_)
+        if organisation is None and org_token.pos_ == "PROPN" and org_token.dep_ == "compound" \
+                and org_token.text[:1].isupper() and not org_token.ent_type_ \
+                and analysis.entity_of(parsed, org_token) is None:
+            organisation = unnamed_org(org_token, analysis, parsed)
     return title, organisation, former
 
 
@@ -226,16 +327,15 @@ def _roles_in(analysis: Analysis, parsed: Parsed) -> list[RoleDraft]:
             continue
         is_first = token.i == 0 or analysis.entity_of(parsed, parsed.doc[token.i - 1]) is not person
         if is_first:
-            found = _pre_name(token, analysis, parsed)
+            found = _pre_name(token, analysis, parsed) or _listed_after(token, analysis, parsed)
             if found is not None:
                 out.append(_role(analysis, parsed, person, *found))
         if token.head.i != token.i and _person_at(analysis, parsed, token.head) is person:
             continue
         for child in token.children:
             if child.dep_ == "appos":
-                found = _title_phrase(child, analysis, parsed)
-                if found is not None:
-                    out.append(_role(analysis, parsed, person, *found))
+                out.extend(_role(analysis, parsed, person, *found)
+                           for found in _conjoined_titles(child, analysis, parsed))
         if token.dep_ == "appos":
             found = _title_phrase(token.head, analysis, parsed)
             if found is None and token.head.dep_ == "pobj" \
@@ -248,6 +348,45 @@ def _roles_in(analysis: Analysis, parsed: Parsed) -> list[RoleDraft]:
         out.extend(_copula_roles(token, person, analysis, parsed))
         out.extend(_appointed_as(token, person, analysis, parsed))
     return out
+
+
+def _conjoined_titles(head: Token, analysis: Analysis, parsed: Parsed,
+                      ) -> list[tuple[list[Token], Draft | None, bool]]:
+    """"president and chief operating officer of SpaceX": one role per title, the
+    organisation named once for all of them."""
+    heads = [head, *(c for c in head.children if c.dep_ == "conj" and is_title_head(c))]
+    found = [f for h in heads if (f := _title_phrase(h, analysis, parsed)) is not None]
+    if len(found) > 1:
+        shared = next((org for _, org, _ in found if org is not None), None)
+        found = [(title, org or shared, former) for title, org, former in found]
+        found = [(title[: title.index(h) + 1] if h in title else title, org, former)
+                 for (title, org, former), h in zip(found, heads, strict=False)]
+    return found
+
+
+def _listed_after(token: Token, analysis: Analysis, parsed: Parsed,
+                  ) -> tuple[list[Token], Draft | None, bool] | None:
+    """"judges Len Goodman, Bruno Tonioli and Carrie Ann Inaba": a plural title before a
+    list of names belongs to every name of the list."""
+    person = _person_at(analysis, parsed, token)
+    while token.head.i != token.i and _person_at(analysis, parsed, token.head) is person:
+        token = token.head
+    first = token
+    for _ in range(8):
+        if first.dep_ not in ("conj", "appos") or (
+                first.dep_ == "appos" and _person_at(analysis, parsed, first.head) is None):
+            break
+        first = first.head
+    if first is token:
+        return None
+    lead = _person_at(analysis, parsed, first)
+    if lead is None:
+        return None
+    start = min(t.i for t in first.subtree if _person_at(analysis, parsed, t) is lead)
+    found = _pre_name(token.doc[start], analysis, parsed)
+    if found is None or found[0][-1].tag_ != "NNS":
+        return None
+    return found
 
 
 def _copula_roles(token: Token, person: Draft, analysis: Analysis,
@@ -299,7 +438,7 @@ def _role(analysis: Analysis, parsed: Parsed, person: Draft, title: list[Token],
     start = parsed.start(title[0])
     end = parsed.end(title[-1])
     wording = analysis.article.text[start:end]
-    words = [t.text for t in title
+    words = [t.lemma_ if t.tag_ == "NNS" and t is title[-1] else t.text for t in title
              if not (organisation is not None and analysis.entity_of(parsed, t) is organisation)]
     status = RoleStatus.FORMER if former else RoleStatus.CURRENT
     return RoleDraft(person, normalise_title(words), organisation, wording, status,

@@ -17,3 +17,11 @@ ORG_SUFFIXES = lexicon.words("org_suffixes")
 
 # Honorifics before a name, lower-case and without a full stop, to how they are written.
 HONORIFICS = lexicon.mapping("honorifics")
+
+# Abbreviated titles ("Gov.", "Sen.", "Rep.") to the title they stand for.
+TITLE_ABBREVIATIONS = lexicon.mapping("title_abbreviations")
+
+
+def title_abbreviation(word: str) -> str | None:
+    """"Gov." -> "Governor"; None for a word that is not a capitalised abbreviation."""
+    return TITLE_ABBREVIATIONS.get(word.lower().rstrip(".")) if word[:1].isupper() else None

@@ -114,3 +114,44 @@ def test_a_possessor_inside_a_compound_title_is_the_organisation(run: Extract) -
     ex = run("The BBC's director general, Tim Davie, apologised to staff on Monday.")
     role = next(r for r in ex.roles)
     assert (role.title, role.organisation) == ("Director General", "organisation/bbc")
+
+
+def test_a_field_after_the_title_stays_in_the_title(run: Extract) -> None:
+    roles = _roles(run, "Prices will rise, said Maria Lopez, head of research at Northgate "
+                        "Securities.")
+    assert ("Maria Lopez", "Head of Research", "Northgate Securities") in roles
+
+
+def test_a_lower_case_qualifier_stays_in_the_title(run: Extract) -> None:
+    roles = _roles(run, "Tomas Reyes, a principal hydrologist at Harwick University, said "
+                        "the river rose.")
+    assert ("Tomas Reyes", "Principal Hydrologist", "Harwick University") in roles
+
+
+def test_an_abbreviated_title_is_written_out(run: Extract) -> None:
+    roles = _roles(run, "Gov. Anna Pell signed the bill. Sen. Rick Dorne voted against it.")
+    assert {("Anna Pell", "Governor", None), ("Rick Dorne", "Senator", None)} <= roles
+
+
+def test_two_titles_joined_by_and_share_the_organisation(run: Extract) -> None:
+    roles = _roles(run, "Lena Ostrova, president and chief operating officer of Kestrel "
+                        "Dynamics, said orders grew.")
+    assert {("Lena Ostrova", "President", "Kestrel Dynamics"),
+            ("Lena Ostrova", "Chief Operating Officer", "Kestrel Dynamics")} <= roles
+
+
+def test_a_plural_title_before_a_list_of_names_belongs_to_each(run: Extract) -> None:
+    roles = _roles(run, "The dancers performed for judges Paul Avery, Mark Holt and Grace "
+                        "Lim on Friday.")
+    assert {("Paul Avery", "Judge", None), ("Mark Holt", "Judge", None),
+            ("Grace Lim", "Judge", None)} <= roles
+
+
+def test_an_organisation_in_apposition_after_the_title(run: Extract) -> None:
+    roles = _roles(run, "Demand is strong, said Ravi Menon, Director, Castlebay Capital.")
+    assert ("Ravi Menon", "Director", "Castlebay Capital") in roles
+
+
+def test_a_hyphenated_title_is_one_word(run: Extract) -> None:
+    roles = _roles(run, "Vice-premier Chen Bao met the delegation.")
+    assert {r[1] for r in roles if r[0] == "Chen Bao"} == {"Vice-Premier"}
