@@ -185,14 +185,16 @@ def _dateline_raws(analysis: Analysis, parsed: Parsed) -> list[Raw]:
     pattern = {BlockKind.CAPTION: CAPTION_DATELINE, BlockKind.BODY: WIRE_DATELINE}.get(
         parsed.block.kind)
     match = pattern.match(text[parsed.block.start : parsed.block.end]) if pattern else None
-    if match is None:
-        return []
+    if match is None or parsed.base == parsed.block.start:
+        return []  # no dateline, or one that did not open the story
     out: list[Raw] = []
     agency = match.groupdict().get("agency")
     if agency:
         start = parsed.block.start + match.start("agency")
         out.append(Raw(ORGANISATION, agency_name(agency), agency, start, start + len(agency),
                        parsed, None, "CREDIT"))
+    if parsed.block.kind == BlockKind.BODY:
+        return out  # a wire dateline's place is where the story was filed, not an entity
     for part in re.finditer(r"[^,]+", match["place"] or ""):
         surface = part.group(0).strip()
         offset = parsed.block.start + match.start("place") + part.start() + \

@@ -77,6 +77,9 @@ def _base(article: Article, block: Block) -> int:
     pattern = {BlockKind.CAPTION: CAPTION_DATELINE, BlockKind.BODY: WIRE_DATELINE}.get(block.kind)
     if pattern is not None:
         match = pattern.match(article.block_text(block))
+        if match is not None and match.groupdict().get("titled") and block is not next(
+                (b for b in article.blocks if b.kind == BlockKind.BODY), None):
+            match = None  # a title-case dateline opens the story only
         if match is not None:
             end = block.start + match.end()
             while end < block.end and article.text[end].isspace():
@@ -126,9 +129,9 @@ def _datelines(analysis: Analysis) -> None:
             analysis.dateline_places = dateline_places(caption)
     for parsed in analysis.parsed:
         wire = WIRE_DATELINE.match(analysis.article.block_text(parsed.block))
-        if parsed.block.kind == BlockKind.BODY and wire and wire["place"] \
-                and not analysis.dateline_places:
-            analysis.dateline_places = [p.strip().title() for p in wire["place"].split(",")]
+        place = wire and (wire["place"] or wire["titled"])
+        if parsed.block.kind == BlockKind.BODY and place and not analysis.dateline_places:
+            analysis.dateline_places = [p.strip().title() for p in place.split(",")]
 
 
 # -- freezing ---------------------------------------------------------------

@@ -33,6 +33,8 @@ CAPTION_DATELINE = re.compile(
 WIRE_DATELINE = re.compile(
     r"^(?=[A-Z(])(?:(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][A-Za-z.'’-]+"
     r"(?: [A-Z][A-Za-z.'’-]+)*)?)\s*)?(?:\((?P<agency>[^)]{2,40})\))?\s*[-–—]+\s+"
+    # or a place in title case before a spaced dash: "Springfield – Several thousand ..."
+    r"|^(?P<titled>[A-Z][a-z]+(?: [A-Z][a-z]+)?) [–—] (?=[A-Z])"
 )
 _CAPTION_HINT = re.compile(r"\((?:photo|picture|image)\b|^(?:photograph|picture|image)\s*:", re.I)
 _CREDIT = re.compile(

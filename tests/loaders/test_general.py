@@ -9,12 +9,23 @@ from schema.model import StatementKind
 from .conftest import Extract, names
 
 
-def test_wire_dateline_gives_place_and_agency(run: Extract) -> None:
+def test_wire_dateline_gives_the_agency_but_its_place_is_not_an_entity(run: Extract) -> None:
+    # the annotation conventions: a dateline's place is where the story was filed
     ex = run("Quake Hits Coast\n\nLIMA (Reuters) - A strong earthquake shook the coast of Peru "
              "on Sunday, officials said.")
-    assert "Lima" in names(ex.locations)
+    assert "Lima" not in names(ex.locations)
+    assert "Peru" in names(ex.locations)
     assert "Reuters" in names(ex.organisations)
     assert "LIMA" not in names(ex.organisations)
+
+
+def test_a_title_case_dateline_opens_the_story_only(run: Extract) -> None:
+    ex = run("Storm Hits Town\n\nRiverton – Heavy rain flooded the main road on Monday.\n\n"
+             "Mayor Ann Cole – who lives in Riverton – said the town would recover.")
+    dateline = ex.article.text.index("Riverton – Heavy")
+    riverton = next(loc for loc in ex.locations if loc.name == "Riverton")  # named in the body
+    assert dateline not in [m.start for m in riverton.mentions]
+    assert "Ann Cole" in names(ex.people)
 
 
 def test_company_cues_make_an_organisation(run: Extract) -> None:
