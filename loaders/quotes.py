@@ -32,6 +32,17 @@ from loaders.titles import TITLE_HEADS
 from schema.model import BlockKind, StatementKind
 
 SPEECH_VERBS = lexicon.words("speech_verbs")
+_PHRASAL_SPEECH = lexicon.mapping("phrasal_speech_verbs")
+
+
+def is_speech_verb(token: Token) -> bool:
+    """"said", "warned", "pointed out": a verb that reports what someone said."""
+    lemma = token.lemma_
+    if lemma in SPEECH_VERBS:
+        return True
+    particle = _PHRASAL_SPEECH.get(lemma)
+    return particle is not None and any(c.dep_ == "prt" and c.lower_ == particle
+                                        for c in token.children)
 _DIRECT_ONLY = lexicon.words("direct_only")
 _OPEN = "“\""
 _CLOSE = "”\""
@@ -159,7 +170,9 @@ def _speaker_token(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | 
             draft.kind = "organisation"  # "Downing Street said": the place speaks as a body
             return draft
     if token.lower_ in TITLE_HEADS or token.lower_ in _SPOKES:
-        return _title_holder(token, analysis, parsed)
+        holder = _title_holder(token, analysis, parsed)
+        if holder is not None or token.tag_ != "NNS":
+            return holder
     if token.lower_ in ("police", "officers", "detectives"):
         return organisation_noun(analysis, parsed.start(token), parsed.index, "force")
     return group_speaker(token, analysis, parsed)
@@ -167,6 +180,8 @@ def _speaker_token(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | 
 
 _GROUP_HEADS = lexicon.words("group_heads")
 _MAX_GROUP_WORDS = 9
+_SPEAKING_GROUPS = lexicon.words("speaking_groups")
+_PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents")
 
 
 def group_speaker(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | None:
@@ -175,7 +190,8 @@ def group_speaker(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | N
     (an anonymous speaker, not a named entity)."""
     if token.pos_ != "NOUN" or token.ent_type_:
         return None
-    if token.tag_ != "NNS" and token.lower_ not in _GROUP_HEADS:
+    if token.lower_ not in _GROUP_HEADS and not (token.tag_ == "NNS" and (
+            token.lower_ in _SPEAKING_GROUPS or token.lower_.endswith(_PEOPLE_ENDINGS))):
         return None
     aside = {t.i for c in token.children if c.dep_ in ("relcl", "appos", "punct")
              for t in c.subtree}
@@ -297,7 +313,7 @@ def _outside(token: Token, parsed: Parsed, spans: list[QuoteSpan]) -> bool:
 
 
 def _speech_verbs(sent: Span, parsed: Parsed, spans: list[QuoteSpan]) -> list[Token]:
-    return [t for t in sent if t.lemma_ in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")
+    return [t for t in sent if is_speech_verb(t) and t.pos_ in ("VERB", "AUX")
             and _outside(t, parsed, spans)]
 
 
@@ -377,7 +393,9 @@ def direct_statements(analysis: Analysis, spans: list[QuoteSpan]) -> list[Statem
     for quote in spans:
         parsed = by_block[quote.block]
         words = _clean_quote(text[quote.start : quote.end])
-        if not words or (_TITLE_LIKE.match(words) and len(words.split()) > 1):
+        if not words or _TITLE_LIKE.match(words.rstrip(".!?")):
+            continue  # a title or a name in quote marks ("Bambi", "The Crown")
+        if _scare_quote(parsed, quote):
             continue
         speaker, verb = _quote_speaker(analysis, parsed, quote, spans, previous)
         audience, when, _ = _audience_and_when(verb, analysis, parsed)
@@ -387,6 +405,39 @@ def direct_statements(analysis: Analysis, spans: list[QuoteSpan]) -> list[Statem
             out.append(statement)
             previous = statement
     return out
+
+
+_MAX_TERM_WORDS = 4
+
+
+def _scare_quote(parsed: Parsed, quote: QuoteSpan) -> bool:
+    """A few words in quote marks used as a name or a term ("the 'phase one' deal",
+    "diagnosed with 'farmer's lung'"): a noun phrase that no verb of saying governs.
+    Short quotes that say something ("'extremely low'", "called it 'the end of an era'")
+    stay statements."""
+    if quote.open_ended or _ends_sentence(parsed, quote):
+        return False  # "... a disaster for us." is a sentence, not a term
+    span = parsed.doc.char_span(quote.start - parsed.base, quote.end - parsed.base,
+                                alignment_mode="expand")
+    if span is None or len([t for t in span if not t.is_punct]) > _MAX_TERM_WORDS:
+        return False
+    inside = {t.i for t in span}
+    roots = [t for t in span if t.head.i not in inside or t.head.i == t.i]
+    if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN", "NUM"):
+        return False
+    head = roots[0].head
+    if is_speech_verb(head) or head.lemma_ in _NAMING_VERBS:
+        return False
+    # a partial quote inside reported speech ("said the risk was of 'no need' to worry")
+    return not any(is_speech_verb(a) and a.i not in inside for a in roots[0].ancestors)
+
+
+def _ends_sentence(parsed: Parsed, quote: QuoteSpan) -> bool:
+    inner = parsed.doc.text[quote.start - parsed.base : quote.end - parsed.base].rstrip()
+    return inner.endswith((".", "!", "?", "…"))
+
+
+_NAMING_VERBS = frozenset({"call", "describe", "dub", "term", "label", "brand"})
 
 
 def _clean_quote(words: str) -> str:

@@ -180,3 +180,42 @@ def test_a_medium_spoken_to_is_not_the_person_after_it(run: Extract) -> None:
     ex = run("Speaking to Sky News, the minister, Jane Cole, said she would not resign.")
     assert "Sky News" not in [p.name for p in ex.people]
     assert [s.speaker for s in ex.statements] == ["person/jane-cole"]
+
+
+def _said_by(run: Extract, text: str) -> list[tuple[str | None, str, str]]:
+    ex = run(text)
+    people = {p.id: p.name for p in (*ex.people, *ex.organisations)}
+    return [(people.get(s.speaker or ""), s.text, s.kind.value) for s in ex.statements]
+
+
+def test_an_unnamed_group_speaks_as_the_text_words_it(run: Extract) -> None:
+    said = _said_by(run, "Officials say the risk of an outbreak is low. The harbour will reopen "
+                      "next week, port workers said.")
+    assert ("Officials", "the risk of an outbreak is low", "indirect") in said
+    assert ("port workers", "The harbour will reopen next week", "indirect") in said
+
+
+def test_a_group_speaker_is_anonymous(run: Extract) -> None:
+    ex = run("Experts say prices will keep rising.")
+    assert [(p.name, p.anonymous) for p in ex.people] == [("Experts", True)]
+
+
+def test_things_do_not_speak(run: Extract) -> None:
+    assert _said_by(run, "Blood tests revealed the patient had an infection.") == []
+
+
+def test_a_phrasal_verb_of_saying(run: Extract) -> None:
+    said = _said_by(run, "Ravi Menon, an analyst at Castlebay, pointed out that this is a "
+                      "tough market.")
+    assert ("Ravi Menon", "this is a tough market", "indirect") in said
+
+
+def test_a_quoted_term_is_not_a_statement(run: Extract) -> None:
+    said = _said_by(run, 'Doctors diagnosed the farmer with "bird fancier\'s lung" last year. '
+                      'She starred in "Harbour" in 2015.')
+    assert [s for s in said if s[2] == "direct"] == []
+
+
+def test_a_partial_quote_inside_reported_speech_is_a_statement(run: Extract) -> None:
+    said = _said_by(run, 'Dr Sarah Lund said the risk to the public was "extremely low".')
+    assert ("extremely low", "direct") in [(s[1].rstrip("."), s[2]) for s in said]
