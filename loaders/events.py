@@ -33,7 +33,7 @@ from loaders import lexicon
 from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
 from loaders.coref import referent
 from loaders.dates import is_age, resolve
-from loaders.quotes import SPEECH_VERBS, StatementDraft, subject_of
+from loaders.quotes import SPEECH_VERBS, StatementDraft, is_speech_verb, subject_of
 from schema.model import BlockKind, Quantity
 
 VERB_TRIGGERS = lexicon.mapping("verb_triggers")
@@ -358,13 +358,13 @@ HAPPENING = "happening"
 _NOT_HAPPENINGS = lexicon.words("not_happenings")
 
 
-def _happening(token: Token, parsed: Parsed, statements: list[StatementDraft]) -> bool:
+def _happening(token: Token) -> bool:
     """A finite verb in the past that tells something happened ("the storm dumped
     rain", "were quarantined", "has grounded its fleet")."""
     if token.pos_ != "VERB" or _hypothetical(token):
         return False
     lemma = _verb_lemma(token)
-    if lemma in _NOT_HAPPENINGS or lemma in SPEECH_VERBS:
+    if lemma in _NOT_HAPPENINGS or is_speech_verb(token):
         return False
     past = token.tag_ == "VBD" or (token.tag_ == "VBN" and any(
         (c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ != "VB")
@@ -385,10 +385,12 @@ def _happening(token: Token, parsed: Parsed, statements: list[StatementDraft]) -
     first = min(token.subtree, key=lambda t: t.i)
     if first.tag_ in ("WRB", "WP", "WDT") or token.sent.text.rstrip().endswith("?"):
         return False  # "how many have converted": a question, not a report
-    if subject_of(token) is None:
-        return False
+    return subject_of(token) is not None
+
+
+def _quoted(token: Token, parsed: Parsed, statements: list[StatementDraft]) -> bool:
     offset = parsed.start(token)
-    return not any(s.kind.value == "direct" and s.start <= offset < s.end for s in statements)
+    return any(s.kind.value == "direct" and s.start <= offset < s.end for s in statements)
 
 
 # -- building -------------------------------------------------------------------
@@ -412,9 +414,11 @@ def _events_in(sent: Span, parsed: Parsed, analysis: Analysis,
     for token in _by_depth(sent):
         if token.i in absorbed:
             continue
+        if _quoted(token, parsed, statements):
+            continue  # what a speaker says happened is the statement, not the narrative
         verb_kind = _verb_kind(token, analysis, parsed)
         kind = verb_kind or _noun_kind(token, analysis, parsed)
-        if kind is None and _happening(token, parsed, statements) and not (
+        if kind is None and _happening(token) and not (
                 token.dep_ == "conj" and token.head.i in triggers) and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "dobj") and _noun_kind(c, analysis, parsed)
                 for c in token.children):
