@@ -90,8 +90,16 @@ def _strip_the(span: Span) -> Span:
     return span
 
 
+_NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+
+
 def _person_raw(span: Span, parsed: Parsed) -> Raw | None:
     span = _strip_the(span)
+    if span.end < len(span.doc) and span.doc[span.end].text in _NAME_SUFFIXES:
+        span = span.doc[span.start : span.end + 1]  # "Patrick Carlineo Jr."
+    cut = next((t.i for t in span[1:-1] if t.text in _POSSESSIVE), None)
+    if cut is not None:
+        span = span.doc[span.start : cut]  # "Holcomb's 2016 campaign": the name ends at 's
     honorific = None
     while len(span) > 1 and (span[0].lower_.rstrip(".") in HONORIFICS
                              or span[0].lower_ in TITLE_HEADS or span[0].lower_ in TITLE_MODIFIERS
@@ -107,7 +115,8 @@ def _person_raw(span: Span, parsed: Parsed) -> Raw | None:
     if honorific is None and before is not None and before.lower_.rstrip(".") in HONORIFICS:
         honorific = HONORIFICS[before.lower_.rstrip(".")]
     start, end = parsed.span_offsets(span)
-    name = " ".join("".join(t.text_with_ws for t in span if t.text not in _POSSESSIVE).split())
+    name = " ".join("".join(t.text_with_ws if t.text not in _POSSESSIVE else " "
+                            for t in span).split())
     return Raw(PERSON, name, span.text, start, end, parsed, range(span.start, span.end),
                "PERSON", honorific, subject=span.root.dep_ in ("nsubj", "nsubjpass"))
 
@@ -405,12 +414,23 @@ def _words(name: str) -> list[str]:
     return [w for w in re.findall(r"[\w-]+", name.lower()) if w not in HONORIFICS]
 
 
+def _name_words(name: str) -> list[str]:
+    """A person's name words without initials and generational suffixes: "Patrick W.
+    Carlineo" and "Patrick Carlineo Jr." are the same name."""
+    words = _words(name)
+    core = [w for w in words if len(w) > 1 and w not in ("jr", "sr", "ii", "iii", "iv")]
+    return core or words
+
+
 def _person_match(raw: Raw, draft: Draft) -> bool:
-    rw, dw = _words(raw.name), _words(draft.name)
+    rw, dw = _name_words(raw.name), _name_words(draft.name)
     if not rw or not dw:
         return False
     if rw == dw:
         return True
+    if (1 < len(rw) < len(dw) and dw[-len(rw):] == rw) or (
+            1 < len(dw) < len(rw) and rw[-len(dw):] == dw):
+        return True  # "Van Der Beek" and "James Van Der Beek"
     if len(rw) == 1:
         return rw[0] in (dw[-1], dw[0]) and len(dw) > 1
     if len(dw) == 1:

@@ -170,3 +170,24 @@ def test_an_untagged_name_after_an_honorific_is_a_person(run: Extract) -> None:
     ex = run("Mr Obi, who has denied wrongdoing, is due to appear in court on Friday.")
     person = next(p for p in ex.people if p.name == "Obi")
     assert person.honorific == "Mr"
+
+
+def test_a_name_without_initial_or_suffix_is_the_same_person(run: Extract) -> None:
+    ex = run("Arthur J. Penrose Jr. was charged on Monday. Arthur Penrose Jr. denied it. "
+             "Penrose will appear in court in May.")
+    assert [p.name for p in ex.people if not p.anonymous] == ["Arthur J. Penrose Jr."]
+
+
+def test_a_multi_word_surname_joins_the_full_name(run: Extract) -> None:
+    ex = run("Actor Willem Van Der Saar left the show. Fans cheered Van Der Saar on Monday.")
+    assert [p.name for p in ex.people if not p.anonymous] == ["Willem Van Der Saar"]
+
+
+def test_a_hyphenated_name_keeps_its_hyphen(run: Extract) -> None:
+    ex = run("Rep. Maria Lopez-Garner spoke to reporters on Tuesday.")
+    assert "Maria Lopez-Garner" in [p.name for p in ex.people]
+
+
+def test_a_name_ends_at_its_possessive(run: Extract) -> None:
+    ex = run("Governor Dale Hensley won in 2016. Donors gave money to Hensley’s 2016 campaign.")
+    assert not any(ch.isdigit() for p in ex.people for n in (p.name, *p.aliases) for ch in n)
