@@ -126,6 +126,17 @@ class Analysis:
             for i in tokens:
                 self.token_entity[(parsed.index, i)] = draft
 
+    def merge(self, draft: Draft, target: Draft) -> None:
+        """Move every mention of ``draft`` to ``target`` and drop ``draft``."""
+        target.mentions.extend(draft.mentions)
+        for mention in self.mentions:
+            if mention.draft is draft:
+                mention.draft = target
+        for key, value in list(self.token_entity.items()):
+            if value is draft:
+                self.token_entity[key] = target
+        self.drafts.remove(draft)
+
     def in_quote(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.quotes)
 

@@ -333,6 +333,28 @@ def _houses(parsed: Parsed) -> list[Raw]:
     return out
 
 
+_PLATFORMS = lexicon.words("platforms")
+_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "la", "le", "von", "van", "der",
+                         "al", "bin", "on", "at", "in", "y", "da", "di", "del", "des"})
+
+
+def _well_formed(span: Span) -> bool:
+    """A name starts with a capital and has no verb in it: "air sacs", "years—26" and
+    "Garrett hit Rudolph" are spans the model cut wrongly."""
+    first = next((t for t in span if not t.is_punct and t.lower_ != "the"), None)
+    if first is None or (first.text[:1].islower() and first.lower_ not in _CONNECTORS):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in span)
+
+
+def _platforms(parsed: Parsed) -> list[Raw]:
+    """"posted on Instagram": platforms the model left untagged."""
+    return [Raw(ORGANISATION, t.text, t.text, parsed.start(t), parsed.end(t), parsed,
+                range(t.i, t.i + 1), "ORG")
+            for t in parsed.doc if t.lower_ in _PLATFORMS and t.text[:1].isupper()
+            and not t.ent_type_]
+
+
 def collect(analysis: Analysis) -> list[Raw]:
     raws: list[Raw] = []
     for parsed in analysis.parsed:
@@ -340,8 +362,11 @@ def collect(analysis: Analysis) -> list[Raw]:
         raws.extend(_dateline_raws(analysis, parsed))
         raws.extend(_houses(parsed))
         raws.extend(_party_words(parsed))
+        raws.extend(_platforms(parsed))
         for ent in parsed.doc.ents:
             kind = _LABEL_KIND.get(ent.label_)
+            if ent.text.lower() in _PLATFORMS:
+                kind = ORGANISATION
             if ent.label_ in ("NORP", "ORG") and (party := _party_raw(ent, parsed)):
                 party.headline = headline
                 raws.append(party)
@@ -366,7 +391,8 @@ def collect(analysis: Analysis) -> list[Raw]:
             else:
                 found = [_location_raw(ent, parsed)]
             for raw in found:
-                if raw is not None and raw.name.strip():
+                if raw is not None and raw.name.strip() and (
+                        raw.kind == LOCATION or _well_formed(ent)):
                     raw.headline = headline
                     raws.append(raw)
         raws.extend(_anonymous(parsed))
@@ -443,6 +469,10 @@ def _org_match(raw: Raw, draft: Draft) -> bool:
         rw, dw = _words(raw.name), _words(name)
         if not rw or not dw:
             continue
+        if " " not in raw.name.strip() and len(rw) > 1:
+            rw = [re.sub(r"[^a-z0-9]", "", raw.name.lower())]  # "PG&E" is one word
+        if " " not in name.strip() and len(dw) > 1:
+            dw = [re.sub(r"[^a-z0-9]", "", name.lower())]
         if rw == dw:
             return True
         if len(rw) == 1 and _abbreviates(rw[0], dw):
@@ -454,12 +484,19 @@ def _org_match(raw: Raw, draft: Draft) -> bool:
     return False
 
 
+_LEGAL_FORMS = frozenset({"co", "inc", "corp", "ltd", "plc", "llc", "llp", "ag", "sa", "nv"})
+
+
 def _abbreviates(short: str, words: list[str]) -> bool:
     """"BBC" for British Broadcasting Corporation, "Met" for Metropolitan Police,
     "Acme" for Acme Holdings."""
+    if len(words) > 2 and words[-1] in _LEGAL_FORMS:
+        words = words[:-1]  # "PG&E" for Pacific Gas & Electric Co.
     initials = "".join(w[0] for w in words if w not in ("of", "the", "and", "for"))
     if len(words) > 1 and short == initials:
         return True
+    if len(short) >= 3 and len(words) > 2 and initials[1:].startswith(short):
+        return True  # "PUC" for California Public Utilities Commission
     return len(short) >= 3 and len(words) > 1 and words[0].startswith(short)
 
 
@@ -504,7 +541,7 @@ def _reconcile(analysis: Analysis) -> None:
         holders = surnames.get(draft.name.lower(), [])
         if draft.kind != PERSON and len(holders) == 1 and " " not in draft.name \
                 and not country_of(draft.name) and not is_known_city(draft.name):
-            _merge_into(analysis, draft, holders[0])
+            analysis.merge(draft, holders[0])
             holders[0].add_alias(draft.name)
             continue
         target = orgs.get(draft.name.lower())
@@ -512,19 +549,7 @@ def _reconcile(analysis: Analysis) -> None:
             continue
         if draft.kind == LOCATION and (country_of(draft.name) or is_known_city(draft.name)):
             continue
-        _merge_into(analysis, draft, target)
-
-
-def _merge_into(analysis: Analysis, draft: Draft, target: Draft) -> None:
-    """Move every mention of ``draft`` to ``target`` and drop ``draft``."""
-    target.mentions.extend(draft.mentions)
-    for mention in analysis.mentions:
-        if mention.draft is draft:
-            mention.draft = target
-    for key, value in list(analysis.token_entity.items()):
-        if value is draft:
-            analysis.token_entity[key] = target
-    analysis.drafts.remove(draft)
+        analysis.merge(draft, target)
 
 
 def _find(analysis: Analysis, raw: Raw) -> Draft | None:

@@ -261,6 +261,11 @@ def _unknown_places(analysis: Analysis) -> None:
         if any(t.dep_ in _ACTING or (t.dep_ in ("conj", "appos") and t.head.ent_type_ == "ORG")
                for t in tokens):
             draft.kind = ORGANISATION
+            longer = next((d for d in analysis.drafts if d.kind == ORGANISATION and d is not draft
+                           and d.name.lower().split()[0] == draft.name.lower()), None)
+            if longer is not None:  # "Emirates" for Emirates Airline
+                longer.add_alias(draft.name)
+                analysis.merge(draft, longer)
         else:
             _forget(analysis, draft)
 

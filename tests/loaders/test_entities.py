@@ -191,3 +191,29 @@ def test_a_hyphenated_name_keeps_its_hyphen(run: Extract) -> None:
 def test_a_name_ends_at_its_possessive(run: Extract) -> None:
     ex = run("Governor Dale Hensley won in 2016. Donors gave money to Hensley’s 2016 campaign.")
     assert not any(ch.isdigit() for p in ex.people for n in (p.name, *p.aliases) for ch in n)
+
+
+def test_an_acronym_with_an_ampersand_is_the_company(run: Extract) -> None:
+    ex = run("Western Gas & Electric Co. cut supplies on Monday. WG&E said the cut would "
+             "last a week.")
+    assert [(o.name, "WG&E" in o.aliases) for o in ex.organisations] == [
+        ("Western Gas & Electric Co.", True)]
+
+
+def test_an_acronym_may_leave_out_the_place_in_front(run: Extract) -> None:
+    ex = run("The Oregon Public Housing Commission met on Monday. The PHC said rents would "
+             "rise.")
+    assert len([o for o in ex.organisations if "PHC" in (o.name, *o.aliases)]) == 1
+    assert "PHC" not in names(ex.organisations)
+
+
+def test_a_platform_is_an_organisation(run: Extract) -> None:
+    ex = run("The singer shared the news on Instagram on Sunday.")
+    assert "Instagram" in names(ex.organisations)
+    assert "Instagram" not in names(ex.people)
+
+
+def test_a_name_with_a_lower_case_word_is_a_bad_cut(run: Extract) -> None:
+    ex = run("Doctors found fluid in the air sacs of his lungs in recent years—26 cases.")
+    assert not any(w.islower() and w.isalpha() for o in ex.organisations
+                   for w in o.name.split())
