@@ -414,11 +414,9 @@ def _events_in(sent: Span, parsed: Parsed, analysis: Analysis,
     for token in _by_depth(sent):
         if token.i in absorbed:
             continue
-        if _quoted(token, parsed, statements):
-            continue  # what a speaker says happened is the statement, not the narrative
         verb_kind = _verb_kind(token, analysis, parsed)
         kind = verb_kind or _noun_kind(token, analysis, parsed)
-        if kind is None and _happening(token) and not (
+        if kind is None and _happening(token) and not _quoted(token, parsed, statements) and not (
                 token.dep_ == "conj" and token.head.i in triggers) and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "dobj") and _noun_kind(c, analysis, parsed)
                 for c in token.children):
