@@ -365,8 +365,9 @@ def collect(analysis: Analysis) -> list[Raw]:
         raws.extend(_platforms(parsed))
         for ent in parsed.doc.ents:
             kind = _LABEL_KIND.get(ent.label_)
-            if ent.text.lower() in _PLATFORMS:
-                kind = ORGANISATION
+            if ent.text.lower() in _PLATFORMS or (
+                    kind == PERSON and len(ent) == 1 and ent[0].tag_ == "NNPS"):
+                kind = ORGANISATION  # a platform; "the Steelers": a plural name is no person
             if ent.label_ in ("NORP", "ORG") and (party := _party_raw(ent, parsed)):
                 party.headline = headline
                 raws.append(party)

@@ -170,6 +170,14 @@ def _title_phrase(head: Token, analysis: Analysis, parsed: Parsed,
     return title, organisation, former
 
 
+_PUBLIC_OFFICES = lexicon.words("public_offices")
+_PARTY_NAMES = frozenset(lexicon.mapping("parties").values())
+
+
+def _is_party(draft: Draft) -> bool:
+    return draft.name in _PARTY_NAMES or draft.name.endswith(" Party")
+
+
 def _qualifier(child: Token) -> bool:
     """A lower-case adjective that narrows a post ("planetary scientist", "principal
     meteorologist", "defensive captain"), not a nationality or a judgement."""
@@ -275,6 +283,9 @@ def _pre_name(person_start: Token, analysis: Analysis, parsed: Parsed,
     if i >= 0:
         org_token = doc[i - 1] if doc[i].text in ("'s", "’s") and i > 0 else doc[i]
         organisation = _org_ref(analysis, parsed, org_token)
+        if organisation is not None and _is_party(organisation) and any(
+                (_abbreviation(t) or t.lemma_).lower() in _PUBLIC_OFFICES for t in title):
+            organisation = None  # "Republican Gov. Jane Roe": her party, not her employer
         if organisation is None and org_token.pos_ == "NOUN":
             organisation = organisation_noun(analysis, parsed.start(org_token), parsed.index,
                                              org_token.lower_)
@@ -438,7 +449,7 @@ def _role(analysis: Analysis, parsed: Parsed, person: Draft, title: list[Token],
     start = parsed.start(title[0])
     end = parsed.end(title[-1])
     wording = analysis.article.text[start:end]
-    words = [t.lemma_ if t.tag_ == "NNS" and t is title[-1] else t.text for t in title
+    words = [t.lemma_ if t.tag_ == "NNS" and is_title_head(t) else t.text for t in title
              if not (organisation is not None and analysis.entity_of(parsed, t) is organisation)]
     status = RoleStatus.FORMER if former else RoleStatus.CURRENT
     return RoleDraft(person, normalise_title(words), organisation, wording, status,

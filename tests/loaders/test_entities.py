@@ -217,3 +217,8 @@ def test_a_name_with_a_lower_case_word_is_a_bad_cut(run: Extract) -> None:
     ex = run("Doctors found fluid in the air sacs of his lungs in recent years—26 cases.")
     assert not any(w.islower() and w.isalpha() for o in ex.organisations
                    for w in o.name.split())
+
+
+def test_a_plural_name_is_not_a_person(run: Extract) -> None:
+    ex = run("The Rangers beat Aberdeen on Saturday. Fans said the Rangers deserved it.")
+    assert "Rangers" not in names(ex.people)

@@ -155,3 +155,16 @@ def test_an_organisation_in_apposition_after_the_title(run: Extract) -> None:
 def test_a_hyphenated_title_is_one_word(run: Extract) -> None:
     roles = _roles(run, "Vice-premier Chen Bao met the delegation.")
     assert {r[1] for r in roles if r[0] == "Chen Bao"} == {"Vice-Premier"}
+
+
+def test_a_party_before_the_title_is_not_the_organisation(run: Extract) -> None:
+    roles = _roles(run, "The Republican Party met on Monday. Republican Gov. Dana Whitfield "
+                        "spoke first.")
+    assert ("Dana Whitfield", "Governor", None) in roles
+
+
+def test_a_plural_word_in_the_field_stays_plural(run: Extract) -> None:
+    roles = _roles(run, "Mira Kapoor, vice president of advanced development programs at "
+                        "Halden Aerospace, said the lander was ready.")
+    assert ("Mira Kapoor", "Vice President of Advanced Development Programs",
+            "Halden Aerospace") in roles
