@@ -96,12 +96,12 @@ class Analysis:
     # -- evidence -------------------------------------------------------
     def evidence(self, start: int, end: int) -> Evidence:
         text = self.article.text
-        s_start, s_end = self._sentence_bounds(start, end)
+        s_start, s_end = self.sentence_bounds(start, end)
         return Evidence(start=start, end=end, text=text[start:end],
                         sentence=text[s_start:s_end], sentence_start=s_start,
                         sentence_end=s_end)
 
-    def _sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
+    def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
         for parsed in self.parsed:
             block = parsed.block
             if parsed.base <= start < block.end:

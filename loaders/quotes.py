@@ -526,7 +526,7 @@ def _indirect_in(sent: Span, parsed: Parsed, analysis: Analysis,
 
 def _content_tokens(verb: Token) -> list[Token]:
     complements = sorted((c for c in verb.children if c.dep_ == "ccomp"),
-                         key=lambda c: (c.i < verb.i, c.i))
+                         key=lambda c: (c.i < verb.i, c.i)) or _misattached(verb)
     complement = complements[0] if complements else None
     if complement is not None:
         return _trim(_clause(complement, lambda c: c.lemma_ in SPEECH_VERBS))
@@ -538,6 +538,19 @@ def _content_tokens(verb: Token) -> list[Token]:
         commas = [t.i for t in verb.sent if t.text == "," and t.i < verb.i]
         if commas and verb.i - commas[-1] <= 12:
             return _trim([t for t in verb.sent if t.i < commas[-1]])
+    return []
+
+
+def _misattached(verb: Token) -> list[Token]:
+    """"told reporters at a conference that the airline will grow": the parser hung the
+    reported clause on the noun before it, as a relative clause marked by "that"."""
+    for child in verb.children:
+        if child.dep_ not in ("prep", "dobj", "dative") or child.i < verb.i:
+            continue
+        for token in child.subtree:
+            if token.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                             for m in token.children):
+                return [token]
     return []
 
 

@@ -219,3 +219,9 @@ def test_a_quoted_term_is_not_a_statement(run: Extract) -> None:
 def test_a_partial_quote_inside_reported_speech_is_a_statement(run: Extract) -> None:
     said = _said_by(run, 'Dr Sarah Lund said the risk to the public was "extremely low".')
     assert ("extremely low", "direct") in [(s[1].rstrip("."), s[2]) for s in said]
+
+
+def test_a_that_clause_hung_on_the_noun_before_it_is_still_reported(run: Extract) -> None:
+    said = _said_by(run, "Tom Hale told reporters at a press conference that the airline "
+                         "will grow.")
+    assert ("Tom Hale", "the airline will grow", "indirect") in said
