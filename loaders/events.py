@@ -377,7 +377,7 @@ def _happening(token: Token) -> bool:
     elif token.dep_ == "conj":
         if token.head.pos_ != "VERB":
             return False
-    elif token.dep_ != "ROOT":
+    elif token.dep_ not in ("ROOT", "advcl", "relcl"):
         return False
     if any(c.dep_ == "xcomp" for c in token.children) and not any(
             c.dep_ == "dobj" for c in token.children):
@@ -403,7 +403,15 @@ def find_events(analysis: Analysis, statements: list[StatementDraft]) -> list[Ev
             continue
         for sent in parsed.doc.sents:
             events.extend(_events_in(sent, parsed, analysis, statements))
-    return _merge(events)
+    return _merge([e for e in events if e.kind != HAPPENING or _anchored(e)])
+
+
+def _anchored(event: EventDraft) -> bool:
+    """A happening told by a plain verb is kept when the text anchors it: a date, a
+    stated place or a named actor ("Boeing sold five jets", "were quarantined on
+    Monday"); "his symptoms improved" tells no news event."""
+    return bool(event.date or event.date_text or event.place_stated
+                or any(role == "agent" for _, role in event.participants))
 
 
 def _events_in(sent: Span, parsed: Parsed, analysis: Analysis,
@@ -544,6 +552,8 @@ def _build(trigger: Token, kind: str, is_verb: bool, parsed: Parsed, analysis: A
             event.location, event.place_stated = located, True
     dated = _date_tokens(trigger, is_verb)
     around = [*tokens, *_when_clause(trigger)] if is_verb else tokens
+    if is_verb:  # a conjoined verb's date is the event's too ("caught and ate it last week")
+        around += [t for c in trigger.children if c.dep_ == "conj" for t in c.subtree]
     event.date_text, event.date = _date([t for t in around if t.i in dated], parsed, analysis)
     event.quantities = _quantities(trigger, tokens)
     return event
@@ -621,9 +631,10 @@ def _date_tokens(trigger: Token, is_verb: bool) -> set[int]:
         if _told_as_past(trigger):  # "Talks broke down on Friday": the verb's date
             ids |= {t.i for c in trigger.head.children if _dated(c) for t in c.subtree}
         return ids
-    for child in trigger.children:
-        if _dated(child):
-            ids |= {t.i for t in child.subtree}
+    for verb in (trigger, *(c for c in trigger.children if c.dep_ == "conj")):
+        for child in verb.children:  # "caught and ate a hare last week": one date
+            if _dated(child):
+                ids |= {t.i for t in child.subtree}
     if not ids:
         when = _when_clause(trigger)
         ids = {t.i for c in when if c.dep_ != "ROOT" and _dated(c) and c.head in when

@@ -182,8 +182,12 @@ def test_a_march_is_a_protest(run: Extract) -> None:
 def test_a_guilty_verdict_is_a_ruling(run: Extract) -> None:
     ex = run("A jury found him guilty of murder on Tuesday. She found the letters in an attic.")
     assert [(e.kind, e.summary) for e in ex.events] == [
-        ("ruling", "A jury found him guilty of murder on Tuesday"),
-        ("happening", "She found the letters in an attic")]
+        ("ruling", "A jury found him guilty of murder on Tuesday")]
+
+
+def test_a_happening_needs_a_date_a_place_or_a_named_actor(run: Extract) -> None:
+    ex = run("She found the letters in an attic. Dara Holm found a ring in Leeds on Monday.")
+    assert [e.summary for e in ex.events] == ["Dara Holm found a ring in Leeds on Monday"]
 
 
 def test_a_past_action_verb_is_a_happening(run: Extract) -> None:
