@@ -1,0 +1,131 @@
+"""Events: what happened, where, when, who took part, with numbers.
+
+An event starts from a trigger word of a known kind (a verb such as
+"arrested", "patrols", "resigned", "are considering sending"; a noun such as
+"attack", "consultation", "inquiry") and is kept only when it reads as a
+specific happening:
+
+* verbs: not negated, not under a modal of possibility or "to" (hypothetical),
+  not a participle used as an adjective;
+* nouns: definite or possessed ("yesterday's attack", "our consultation",
+  "the inquiry") or the head of the caption's subject; bare plurals and
+  indefinites ("patrols", "a terror attack") are generic and skipped;
+* speech to a body ("told the London Assembly") is a hearing, "in a statement"
+  is a statement, a crime figure that rises ("knife crime hits record levels")
+  or a "crime wave" is a crime trend.
+
+Events of the same kind at the same place are one event. The place is a
+location the trigger governs, else one inside its phrase, else the place an
+organisation taking part is named after, else the article's main city. The date
+is a date phrase of the clause resolved against the publication date (or the
+caption's dateline for captions); caption events without one take the
+dateline's date.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from loaders.analysis import PERSON, Analysis, Parsed
+from loaders.events.arguments import (
+    date_tokens,
+    event_date,
+    event_participants,
+    event_place,
+    event_quantities,
+    event_tokens,
+    summarise,
+    when_clause,
+)
+from loaders.events.draft import EventDraft
+from loaders.events.merging import is_anchored, merge_mentions
+from loaders.events.triggers import (
+    ACTION_VERBS,
+    HAPPENING,
+    in_direct_quote,
+    is_happening,
+    noun_event_kind,
+    verb_event_kind,
+    verb_lemma,
+)
+from loaders.quotes import StatementDraft
+from schema.model import BlockKind
+
+
+def find_events(analysis: Analysis, statements: list[StatementDraft]) -> list[EventDraft]:
+    events: list[EventDraft] = []
+    for parsed in analysis.parsed:
+        if parsed.block.kind not in (BlockKind.BODY, BlockKind.CAPTION):
+            continue
+        for sent in parsed.doc.sents:
+            events.extend(_events_in(sent, parsed, analysis, statements))
+    return merge_mentions([e for e in events if e.kind != HAPPENING or is_anchored(e)])
+
+
+def _events_in(sent: Span, parsed: Parsed, analysis: Analysis,
+               statements: list[StatementDraft]) -> list[EventDraft]:
+    out: list[EventDraft] = []
+    absorbed: set[int] = set()
+    triggers: set[int] = set()
+    for token in _by_depth(sent):
+        if token.i in absorbed:
+            continue
+        verb_kind = verb_event_kind(token, analysis, parsed)
+        kind = verb_kind or noun_event_kind(token, analysis, parsed)
+        if kind is None and is_happening(token) \
+                and not in_direct_quote(token, parsed, statements) and not (
+                token.dep_ == "conj" and token.head.i in triggers) and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "dobj") and noun_event_kind(c, analysis, parsed)
+                for c in token.children):
+            verb_kind = kind = HAPPENING
+        if kind is None:
+            continue
+        event = _build(token, kind, verb_kind is not None, parsed, analysis, statements)
+        if verb_kind is not None and verb_lemma(token) in ACTION_VERBS:
+            # the object names the event ("called an election"); a clause beside it
+            # ("after his alliance was trounced in the vote") tells events of its own
+            absorbed |= {t.i for c in token.children if not c.dep_.startswith("nsubj")
+                         and c.dep_ not in ("advcl", "ccomp", "conj", "parataxis")
+                         for t in c.subtree}
+        if kind == "policy proposal" or kind == "hearing":
+            absorbed |= {t.i for c in token.children if c.dep_ in ("xcomp", "dobj")
+                         for t in c.subtree}
+        absorbed |= {t.i for c in token.children if c.dep_ == "relcl" for t in c.subtree}
+        out.append(event)
+        triggers.add(token.i)
+    return out
+
+
+def _by_depth(sent: Span) -> list[Token]:
+    """The sentence's tokens, the root first, then its children, and so on."""
+    order: list[Token] = []
+    level = [sent.root]
+    while level:
+        order.extend(level)
+        level = sorted((c for t in level for c in t.children), key=lambda t: t.i)
+    return order
+
+
+def _build(trigger: Token, kind: str, is_verb: bool, parsed: Parsed, analysis: Analysis,
+           statements: list[StatementDraft]) -> EventDraft:
+    tokens = event_tokens(trigger, is_verb, kind)
+    start, end = parsed.start(tokens[0]), parsed.end(tokens[-1])
+    event = EventDraft(kind, summarise(tokens, trigger, parsed, analysis), start, end,
+                       parsed.index, spans=[(start, end)])
+    event.participants = event_participants(tokens, trigger, parsed, analysis, statements, start)
+    event.location, event.place_stated = event_place(trigger, tokens, parsed, analysis,
+                                                event.participants)
+    if not event.place_stated and is_verb and (when := when_clause(trigger)):
+        located, stated = event_place(trigger, when, parsed, analysis, [])
+        if stated:
+            event.location, event.place_stated = located, True
+    dated = date_tokens(trigger, is_verb)
+    around = [*tokens, *when_clause(trigger)] if is_verb else tokens
+    if is_verb:  # a conjoined verb's date is the event's too ("caught and ate it last week")
+        around += [t for c in trigger.children if c.dep_ == "conj" for t in c.subtree]
+    event.date_text, event.date = event_date([t for t in around if t.i in dated], parsed, analysis)
+    event.quantities = event_quantities(trigger, tokens)
+    return event
+
+
+__all__ = ["HAPPENING", "PERSON", "EventDraft", "find_events"]

@@ -1,0 +1,48 @@
+"""One event per happening: mentions of the same kind and place merge; plain
+happenings are kept only when the text anchors them."""
+
+from __future__ import annotations
+
+from loaders.events.draft import EventDraft
+from loaders.events.triggers import HAPPENING
+
+
+def is_anchored(event: EventDraft) -> bool:
+    """A happening told by a plain verb is kept when the text anchors it: a date, a
+    stated place or a named actor ("Boeing sold five jets", "were quarantined on
+    Monday"); "his symptoms improved" tells no news event."""
+    return bool(event.date or event.date_text or event.place_stated
+                or any(role == "agent" for _, role in event.participants))
+
+
+def merge_mentions(events: list[EventDraft]) -> list[EventDraft]:
+    """One event per kind and place: later mentions add evidence and participants."""
+    merged: list[EventDraft] = []
+    for event in events:
+        same = None if event.kind == HAPPENING else next((
+            m for m in merged if m.kind == event.kind and (
+                m.location is event.location or not (m.place_stated and event.place_stated))
+            and not _told_apart(m, event)), None)
+        if same is None:
+            merged.append(event)
+            continue
+        same.spans.extend(event.spans)
+        if event.place_stated and not same.place_stated:
+            same.location, same.place_stated = event.location, True
+        same.date = same.date or event.date
+        same.date_text = same.date_text or event.date_text
+        for draft, role in event.participants:
+            if not any(d is draft for d, _ in same.participants):
+                same.participants.append((draft, role))
+        same.quantities.extend(event.quantities)
+    return merged
+
+
+def _told_apart(one: EventDraft, other: EventDraft) -> bool:
+    """Two mentions of one kind that are two events: different dates, or different
+    agents ("Keane released her film", "Netflix will release it in November")."""
+    if one.date and other.date and one.date != other.date:
+        return True
+    agents = {id(d) for d, role in one.participants if role == "agent"}
+    others = {id(d) for d, role in other.participants if role == "agent"}
+    return bool(agents and others and not agents & others)
