@@ -1,45 +1,45 @@
-"""People, organisations and locations: mentions from spaCy plus rules, clustered.
-
-A mention's surface form is cleaned (leading "the", possessive "'s",
-honorifics, a possessive place in front of an organisation) and mentions are
-clustered into one draft per real thing: a surname or honorific + surname joins
-the person with that surname; an acronym or a clipped first word ("the Met")
-joins the organisation it abbreviates; a shorter name whose words are all in a
-longer one joins it. The canonical name is the fullest form.
-"""
+"""Mentions of people, organisations and places: spaCy's entities, cleaned (a leading
+"the", a possessive, honorifics, a possessive place in front of an organisation), and
+the names the model leaves out (datelines, credits, parties, houses, platforms)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from loaders import lexicon
-from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
+from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Parsed
+from loaders.entities.cues import UK_NATIONS, employs, org_cue, org_name_cue, person_cue
 from loaders.places import canonical_place, country_of, is_known_city
 from loaders.structure import CAPTION_DATELINE, WIRE_DATELINE
 from loaders.titles import (
     HONORIFICS,
-    ORG_SUFFIXES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     title_abbreviation,
 )
 from schema.model import BlockKind
 
-FEMALE = {"Mrs", "Ms", "Miss", "Dame", "Lady", "Baroness"}
-MALE = {"Mr", "Sir", "Lord", "Baron", "Sheikh"}
 _LABEL_KIND = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": LOCATION, "LOC": LOCATION,
                "FAC": LOCATION}
+
+
 _POSSESSIVE = ("'s", "’s", "'", "’")
+
+
 _AGENCIES = lexicon.mapping("agencies")
+
+
 _CREDIT_LINE = re.compile(
     r"^\(?(?:(?:photo(?:graph)?|picture|image|credit)s?\s*(?:by|:)\s*)?"
     r"(?P<person>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*/\s*(?P<agency>[A-Z][\w&.'’ -]{1,40}?)"
     r"(?:\s+via\s+[\w ]+)?\)?$",
     re.I,
 )
+
+
 _ANONYMOUS = re.compile(
     r"\b(?:an?|the)\s+(?:\d{1,3}-year-old|teenage|young|elderly|unnamed)\s+"
     r"(?:man|woman|boy|girl|teenager|youth|person|driver|suspect|mother|father|student)\b",
@@ -77,9 +77,6 @@ def credit_parts(line: str) -> tuple[str, str, str] | None:
         return None
     agency = match["agency"].strip()
     return match["person"].strip(), agency, agency_name(agency)
-
-
-# -- collecting ------------------------------------------------------------
 
 
 def _strip_the(span: Span) -> Span:
@@ -169,7 +166,7 @@ def _org_raws(span: Span, parsed: Parsed) -> list[Raw]:
 def _is_place_name(text: str) -> bool:
     """A country, UK nation or gazetteer city: "London's" in "London's Metropolitan
     Police", not "the Information Commissioner's" in "... Office"."""
-    return country_of(text) is not None or text in _UK_NATIONS or is_known_city(text)
+    return country_of(text) is not None or text in UK_NATIONS or is_known_city(text)
 
 
 def _location_raw(span: Span, parsed: Parsed) -> Raw:
@@ -213,83 +210,9 @@ def _dateline_raws(analysis: Analysis, parsed: Parsed) -> list[Raw]:
     return out
 
 
-_COMPANY_WORDS = lexicon.words("company_words")
-_OWNED_BY = frozenset({"share", "stake", "stock", "investor", "shareholder", "takeover", "bid"})
-_ORG_HEADS = lexicon.words("org_heads")
-_ORG_VERBS = lexicon.words("org_verbs")
-
-
-# Appositive heads that say a name is a person's ("Nadia Farouk, the union's national
-# officer"); words that also describe companies ("owner", "producer") say nothing.
-_PERSON_APPOSITIVES = TITLE_HEADS - lexicon.words("company_titles")
-
-
-def person_cue(span: Span) -> bool:
-    """The context says a name the model took for something else is a person's: a title
-    in front ("the writer X") or in apposition ("X, the union's national officer"), on a
-    name of capitalised words with no organisation word in it."""
-    words = [t for t in span if not t.is_punct]
-    if len(words) < 2 or any(t.lower_ in ORG_SUFFIXES for t in words) or not all(
-        t.text[:1].isupper() and t.is_alpha for t in words
-    ) or span.root.dep_ == "pobj":  # "Speaking to Sky News, the minister, Jane Cole, said"
-        return False
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ in _PERSON_APPOSITIVES and before.pos_ == "NOUN":
-        return True  # "the writer Fiona MacLeod"
-    return any(
-        child.dep_ == "appos" and child.lower_ in _PERSON_APPOSITIVES and child.i > span.end - 1
-        for child in span.root.children
-    )
-
-
-# Country names that are also common surnames ("Mark Holland", "Jimmy Wales").
-_SURNAME_COUNTRIES = frozenset({"holland", "wales", "jordan", "chad", "israel", "georgia",
-                                "france", "ireland"})
-_UK_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
-
-
-def _employs(span: Span) -> bool:
-    """"Nvidia's chief executive" with "Nvidia" tagged as a place: a name with a staff
-    title in the possessive that the gazetteer does not know as a place."""
-    root = span.root
-    return root.dep_ == "poss" and root.head.lower_ in _PERSON_APPOSITIVES \
-        and country_of(span.text) is None and not is_known_city(span.text) \
-        and span.text not in _UK_NATIONS
-
-
-def org_name_cue(span: Span) -> bool:
-    """A name taken for a person's that is an organisation's: it ends in an organisation
-    word ("Crestline Partners") or a title is held at it ("the director of Tate Modern")."""
-    last = next((t for t in reversed(span) if not t.is_punct), None)
-    if last is not None and last.lower_ in ORG_SUFFIXES and len(span) > 1:
-        return True
-    if last is not None and len(span) > 1 and last.lower_ not in _SURNAME_COUNTRIES \
-            and (last.text in _UK_NATIONS or country_of(last.text) is not None):
-        return True  # "Historic England", "Sport Scotland": bodies named for a country
-    root = span.root
-    holder = root.head.head
-    return root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and (
-        holder.lower_ in _PERSON_APPOSITIVES or holder.lemma_.lower() in _PERSON_APPOSITIVES
-    )  # "the director of Tate Modern", "analysts at Bernstein"
-
-
-def org_cue(span: Span) -> bool:
-    """The context says a name is a company: "Veltro, the chipmaker", "shares in Veltro",
-    "Veltro shares", "Veltro, which employs 3,000 people"."""
-    root = span.root
-    for child in root.children:
-        if child.dep_ == "appos" and (child.lemma_.lower() in _COMPANY_WORDS
-                                      or child.lower_.endswith("maker")):
-            return True
-        if child.dep_ == "relcl" and child.lemma_ in _ORG_VERBS:
-            return True
-    if root.dep_ == "pobj" and root.head.lower_ in ("in", "of") and \
-            root.head.head.lemma_.lower() in _OWNED_BY:
-        return True
-    return root.dep_ == "compound" and root.head.lemma_.lower() in _ORG_HEADS
-
-
 _PARTIES = lexicon.mapping("parties")
+
+
 _HOUSES = {"commons": "House of Commons", "lords": "House of Lords"}
 
 
@@ -334,6 +257,8 @@ def _houses(parsed: Parsed) -> list[Raw]:
 
 
 _PLATFORMS = lexicon.words("platforms")
+
+
 _CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "la", "le", "von", "van", "der",
                          "al", "bin", "on", "at", "in", "y", "da", "di", "del", "des"})
 
@@ -378,7 +303,7 @@ def collect(analysis: Analysis) -> list[Raw]:
                 kind = ORGANISATION
             elif kind != PERSON and person_cue(ent):
                 kind = PERSON
-            elif kind == LOCATION and _employs(ent):
+            elif kind == LOCATION and employs(ent):
                 kind = ORGANISATION
             found: list[Raw | None]
             if kind == PERSON:
@@ -432,179 +357,3 @@ def _credit_raws(analysis: Analysis) -> list[Raw]:
         out.append(Raw(ORGANISATION, expanded, agency, a_start, a_start + len(agency), None,
                        None, "CREDIT"))
     return out
-
-
-# -- clustering ------------------------------------------------------------
-
-
-def _words(name: str) -> list[str]:
-    return [w for w in re.findall(r"[\w-]+", name.lower()) if w not in HONORIFICS]
-
-
-def _name_words(name: str) -> list[str]:
-    """A person's name words without initials and generational suffixes: "Patrick W.
-    Carlineo" and "Patrick Carlineo Jr." are the same name."""
-    words = _words(name)
-    core = [w for w in words if len(w) > 1 and w not in ("jr", "sr", "ii", "iii", "iv")]
-    return core or words
-
-
-def _person_match(raw: Raw, draft: Draft) -> bool:
-    rw, dw = _name_words(raw.name), _name_words(draft.name)
-    if not rw or not dw:
-        return False
-    if rw == dw:
-        return True
-    if (1 < len(rw) < len(dw) and dw[-len(rw):] == rw) or (
-            1 < len(dw) < len(rw) and rw[-len(dw):] == dw):
-        return True  # "Van Der Beek" and "James Van Der Beek"
-    if len(rw) == 1:
-        return rw[0] in (dw[-1], dw[0]) and len(dw) > 1
-    if len(dw) == 1:
-        return dw[0] in (rw[-1], rw[0])
-    return rw[-1] == dw[-1] and (rw[0] == dw[0] or rw[0][:1] == dw[0][:1])
-
-
-def _org_match(raw: Raw, draft: Draft) -> bool:
-    for name in draft.all_names():
-        rw, dw = _words(raw.name), _words(name)
-        if not rw or not dw:
-            continue
-        if " " not in raw.name.strip() and len(rw) > 1:
-            rw = [re.sub(r"[^a-z0-9]", "", raw.name.lower())]  # "PG&E" is one word
-        if " " not in name.strip() and len(dw) > 1:
-            dw = [re.sub(r"[^a-z0-9]", "", name.lower())]
-        if rw == dw:
-            return True
-        if len(rw) == 1 and _abbreviates(rw[0], dw):
-            return True
-        if len(dw) == 1 and _abbreviates(dw[0], rw):
-            return True
-        if len(rw) > 1 and len(dw) > 1 and (set(rw) <= set(dw) or set(dw) <= set(rw)):
-            return True
-    return False
-
-
-_LEGAL_FORMS = frozenset({"co", "inc", "corp", "ltd", "plc", "llc", "llp", "ag", "sa", "nv"})
-
-
-def _abbreviates(short: str, words: list[str]) -> bool:
-    """"BBC" for British Broadcasting Corporation, "Met" for Metropolitan Police,
-    "Acme" for Acme Holdings."""
-    if len(words) > 2 and words[-1] in _LEGAL_FORMS:
-        words = words[:-1]  # "PG&E" for Pacific Gas & Electric Co.
-    initials = "".join(w[0] for w in words if w not in ("of", "the", "and", "for"))
-    if len(words) > 1 and short == initials:
-        return True
-    if len(short) >= 3 and len(words) > 2 and initials[1:].startswith(short):
-        return True  # "PUC" for California Public Utilities Commission
-    return len(short) >= 3 and len(words) > 1 and words[0].startswith(short)
-
-
-def _location_match(raw: Raw, draft: Draft) -> bool:
-    return raw.name.lower() in (n.lower() for n in draft.all_names())
-
-
-_MATCHERS = {PERSON: _person_match, ORGANISATION: _org_match, LOCATION: _location_match}
-
-
-def cluster(analysis: Analysis, raws: list[Raw]) -> None:
-    """Turn raw mentions into drafts with mentions; headline mentions only join."""
-    ordered = sorted(raws, key=lambda r: (r.headline, -len(_words(r.name)), r.start))
-    for raw in ordered:
-        draft = _find(analysis, raw)
-        if draft is None:
-            if raw.headline:
-                continue
-            draft = Draft(raw.kind, raw.name, label=raw.label, anonymous=raw.label == "ANON")
-            analysis.drafts.append(draft)
-        elif not raw.headline:
-            draft.add_alias(raw.name)
-        if not raw.headline:
-            _note(draft, raw)
-        analysis.add_mention(draft, raw.parsed, raw.start, raw.end, raw.tokens, raw.subject)
-    _reconcile(analysis)
-    for draft in analysis.drafts:
-        _prefer_fullest(draft)
-
-
-def _reconcile(analysis: Analysis) -> None:
-    """A name that is an organisation somewhere is one everywhere ("Veltro"), and a
-    person's surname is that person's wherever the model took it for something else
-    ("MacLeod said ..." tagged as an organisation)."""
-    orgs = {d.name.lower(): d for d in analysis.drafts if d.kind == ORGANISATION}
-    surnames: dict[str, list[Draft]] = {}
-    for draft in analysis.drafts:
-        words = draft.name.split()
-        if draft.kind == PERSON and not draft.anonymous and len(words) > 1:
-            surnames.setdefault(words[-1].lower(), []).append(draft)
-    for draft in list(analysis.drafts):
-        holders = surnames.get(draft.name.lower(), [])
-        if draft.kind != PERSON and len(holders) == 1 and " " not in draft.name \
-                and not country_of(draft.name) and not is_known_city(draft.name):
-            analysis.merge(draft, holders[0])
-            holders[0].add_alias(draft.name)
-            continue
-        target = orgs.get(draft.name.lower())
-        if draft.kind == ORGANISATION or target is None or draft.honorific:
-            continue
-        if draft.kind == LOCATION and (country_of(draft.name) or is_known_city(draft.name)):
-            continue
-        analysis.merge(draft, target)
-
-
-def _find(analysis: Analysis, raw: Raw) -> Draft | None:
-    if raw.label == "ANON":
-        return next((d for d in analysis.drafts if d.anonymous and d.name.lower()
-                     == raw.name.lower()), None)
-    match = _MATCHERS[raw.kind]
-    candidates = [d for d in analysis.drafts if d.kind == raw.kind and not d.anonymous
-                  and match(raw, d)]
-    return candidates[0] if candidates else None
-
-
-def _note(draft: Draft, raw: Raw) -> None:
-    if raw.surface != raw.name:
-        draft.add_alias(raw.surface)
-    if raw.honorific:
-        draft.honorific = draft.honorific or raw.honorific
-        surname = _words(raw.name)
-        if surname:
-            draft.add_alias(f"{raw.honorific} {raw.name}")
-        if raw.honorific in FEMALE:
-            draft.gender = draft.gender or "female"
-        elif raw.honorific in MALE:
-            draft.gender = draft.gender or "male"
-    if raw.label == "CREDIT" and raw.kind == ORGANISATION:
-        draft.label = "CREDIT"
-
-
-def _prefer_fullest(draft: Draft) -> None:
-    if draft.kind == LOCATION or draft.anonymous:
-        return
-    names = [n for n in draft.all_names() if not re.search(r"['’]s\b", n)]
-    if draft.kind == PERSON:
-        names = [n for n in names if n.split()[0].lower().rstrip(".") not in HONORIFICS]
-    if not names:
-        return
-    best = max(names, key=lambda n: (len(_words(n)), n[:1].isupper(), -draft.all_names().index(n)))
-    if best != draft.name:
-        old = draft.name
-        draft.name = best
-        draft.aliases = [a for a in draft.aliases if a != best]
-        draft.add_alias(old)
-
-
-def unnamed_org(token: Token, analysis: Analysis, parsed: Parsed) -> Draft:
-    """An organisation the model missed, named after a title: "director of the Tate"."""
-    parts = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det"
-             and (t.pos_ == "PROPN" or t is token)]
-    start, end = parsed.start(parts[0]), parsed.end(parts[-1])
-    name = analysis.article.text[start:end]
-    draft = next((d for d in analysis.drafts if d.kind == ORGANISATION and name in d.all_names()),
-                 None)
-    if draft is None:
-        draft = Draft(ORGANISATION, name, label="ROLE")
-        analysis.drafts.append(draft)
-    analysis.add_mention(draft, parsed, start, end, range(parts[0].i, parts[-1].i + 1))
-    return draft
