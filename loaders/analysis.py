@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -148,6 +149,19 @@ class Analysis:
         if parsed.block.kind == BlockKind.CAPTION and self.caption_anchor is not None:
             return self.caption_anchor
         return self.anchor
+
+    def told_sentences(self) -> Iterator[tuple[Parsed, Span]]:
+        """Every sentence of the body and the captions, with its block."""
+        for parsed in self.parsed:
+            if parsed.block.kind in (BlockKind.BODY, BlockKind.CAPTION):
+                for sent in parsed.doc.sents:
+                    yield parsed, sent
+
+    def credits(self) -> Iterator[tuple[Block, str]]:
+        """The photo-credit lines, with their text."""
+        for block in self.article.blocks:
+            if block.kind == BlockKind.CREDIT:
+                yield block, self.article.text[block.start : block.end]
 
     def body_blocks(self) -> list[Parsed]:
         return [p for p in self.parsed if p.block.kind != BlockKind.HEADLINE]

@@ -488,11 +488,8 @@ def _next_sentence(parsed: Parsed, sent: Span) -> Span | None:
 
 def indirect_statements(analysis: Analysis, spans: list[QuoteSpan]) -> list[StatementDraft]:
     out: list[StatementDraft] = []
-    for parsed in analysis.parsed:
-        if parsed.block.kind not in (BlockKind.BODY, BlockKind.CAPTION):
-            continue
-        for sent in parsed.doc.sents:
-            out.extend(_indirect_in(sent, parsed, analysis, spans))
+    for parsed, sent in analysis.told_sentences():
+        out.extend(_indirect_in(sent, parsed, analysis, spans))
     return out
 
 

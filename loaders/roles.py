@@ -458,11 +458,8 @@ def _role(analysis: Analysis, parsed: Parsed, person: Draft, title: list[Token],
 
 def _credit_roles(analysis: Analysis) -> list[RoleDraft]:
     out: list[RoleDraft] = []
-    text = analysis.article.text
-    for block in analysis.article.blocks:
-        if block.kind != BlockKind.CREDIT:
-            continue
-        parts = credit_parts(text[block.start : block.end])
+    for block, line in analysis.credits():
+        parts = credit_parts(line)
         if parts is None:
             continue
         person_name, _, agency = parts
@@ -472,7 +469,7 @@ def _credit_roles(analysis: Analysis) -> list[RoleDraft]:
                              and d.name == agency), None)
         if person is not None:
             out.append(RoleDraft(person, "Photographer", organisation,
-                                 text[block.start : block.end], RoleStatus.CURRENT,
+                                 line, RoleStatus.CURRENT,
                                  [(block.start, block.end)]))
     return out
 

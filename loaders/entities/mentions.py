@@ -341,11 +341,7 @@ def _anonymous(parsed: Parsed) -> list[Raw]:
 
 def _credit_raws(analysis: Analysis) -> list[Raw]:
     out: list[Raw] = []
-    text = analysis.article.text
-    for block in analysis.article.blocks:
-        if block.kind != BlockKind.CREDIT:
-            continue
-        line = text[block.start : block.end]
+    for block, line in analysis.credits():
         parts = credit_parts(line)
         if parts is None:
             continue

@@ -49,16 +49,12 @@ from loaders.events.triggers import (
     verb_lemma,
 )
 from loaders.quotes import StatementDraft
-from schema.model import BlockKind
 
 
 def find_events(analysis: Analysis, statements: list[StatementDraft]) -> list[EventDraft]:
     events: list[EventDraft] = []
-    for parsed in analysis.parsed:
-        if parsed.block.kind not in (BlockKind.BODY, BlockKind.CAPTION):
-            continue
-        for sent in parsed.doc.sents:
-            events.extend(_events_in(sent, parsed, analysis, statements))
+    for parsed, sent in analysis.told_sentences():
+        events.extend(_events_in(sent, parsed, analysis, statements))
     return merge_mentions([e for e in events if e.kind != HAPPENING or is_anchored(e)])
 
 
