@@ -67,6 +67,14 @@ def variants(text: str, count: int, seed: int = 7) -> list[Article]:
     return articles
 
 
+DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev"
+
+
+def dev_articles() -> list[Article]:
+    """The development set's real articles, read from ../shared (never copied)."""
+    return [loaders.read(str(path)) for path in sorted(DEV.glob("*.txt"))]
+
+
 def words(articles: list[Article]) -> int:
     return sum(len(a.text.split()) for a in articles)
 
@@ -123,6 +131,13 @@ def main() -> int:
     single = min(run_single(articles, nlp) for _ in range(args.repeat))
     batch = min(run_batch(articles, nlp, args.batch_size) for _ in range(args.repeat))
     spacy_only = min(run_spacy_only(articles, nlp) for _ in range(args.repeat))
+    real = dev_articles()
+    real_words = words(real)
+    dev_batch = dev_spacy = 0.0
+    if real:  # the real articles, the batch path and spaCy alone, rounds interleaved
+        rounds = [(run_batch(real, nlp, args.batch_size), run_spacy_only(real, nlp))
+                  for _ in range(args.repeat)]
+        dev_batch, dev_spacy = min(r[0] for r in rounds), min(r[1] for r in rounds)
     peak_traced = traced_peak(articles[: min(len(articles), 40)], nlp, args.batch_size)
     max_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -133,6 +148,13 @@ def main() -> int:
     for name, seconds in (("single", single), ("batch", batch), ("spacy only", spacy_only)):
         print(f"{name:<10}{seconds:>10.2f}{total_words / seconds:>12.0f}"
               f"{len(articles) / seconds:>13.1f}")
+    if real:
+        print(f"dev set ({len(real)} real articles from ../shared, {real_words} words):")
+        for name, seconds in (("batch", dev_batch), ("spacy only", dev_spacy)):
+            print(f"{name:<10}{seconds:>10.2f}{real_words / seconds:>12.0f}"
+                  f"{len(real) / seconds:>13.1f}")
+    else:
+        print(f"dev set: no articles in {DEV} (skipped: ../shared is not beside the project)")
     print(f"rules and reading add {100 * (batch - spacy_only) / batch:.0f}% to the batch path; "
           f"CPU load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"peak memory: max RSS {max_rss:.0f} MB; traced Python allocations "
