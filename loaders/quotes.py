@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from loaders import lexicon
-from loaders.analysis import LOCATION, PERSON, Analysis, Draft, Parsed
+from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
 from loaders.coref import antecedent, organisation_noun, referent
 from loaders.dates import is_age, resolve
 from loaders.entities import unnamed_org
@@ -181,6 +181,9 @@ def _speaker_token(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | 
 _GROUP_HEADS = lexicon.words("group_heads")
 _MAX_GROUP_WORDS = 9
 _SPEAKING_GROUPS = lexicon.words("speaking_groups")
+_BODY_NOUNS = lexicon.words("body_nouns")
+_SPEECH_NOUNS = lexicon.words("speech_nouns")
+_DIRECTIVES = lexicon.mapping("directive_verbs")
 _PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents")
 
 
@@ -190,7 +193,10 @@ def group_speaker(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | N
     (an anonymous speaker, not a named entity)."""
     if token.pos_ != "NOUN" or token.ent_type_:
         return None
-    if token.lower_ not in _GROUP_HEADS and not (token.tag_ == "NNS" and (
+    named_body = token.lower_ in _BODY_NOUNS and token.tag_ == "NN" and any(
+        c.dep_ in ("compound", "amod", "poss", "nmod") and c.pos_ == "PROPN"
+        for c in token.children)
+    if not named_body and token.lower_ not in _GROUP_HEADS and not (token.tag_ == "NNS" and (
             token.lower_ in _SPEAKING_GROUPS or token.lower_.endswith(_PEOPLE_ENDINGS))):
         return None
     aside = {t.i for c in token.children if c.dep_ in ("relcl", "appos", "punct")
@@ -207,9 +213,12 @@ def group_speaker(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | N
     name = " ".join(analysis.article.text[start:end].split())
     if words[0].lower_ in ("the", "these", "those") and len(words) > 1:
         name = name.split(" ", 1)[1]
-    found = next((d for d in analysis.drafts if d.anonymous and d.name.lower() == name.lower()),
-                 None)
-    if found is None:
+    found = next((d for d in analysis.drafts if (d.anonymous or named_body)
+                  and d.name.lower() == name.lower()), None)
+    if found is None and named_body:  # "the Inner Mongolia health commission": a body
+        found = Draft(ORGANISATION, name, label="BODY")
+        analysis.drafts.append(found)
+    elif found is None:
         found = Draft(PERSON, name, anonymous=True, label="GROUP")
         analysis.drafts.append(found)
     if analysis.entity_of(parsed, words[0]) is not found:
@@ -508,6 +517,7 @@ def _indirect_in(sent: Span, parsed: Parsed, analysis: Analysis,
         statement = _make_indirect(tokens, parsed, analysis, spans, speaker, verb)
         if statement is not None:
             out.append(statement)
+    out.extend(_nominal_in(sent, parsed, analysis, spans))
     pobj = _according_to(sent)
     if pobj is not None and not out:
         speaker = _speaker_token(pobj, analysis, parsed)
@@ -521,12 +531,50 @@ def _indirect_in(sent: Span, parsed: Parsed, analysis: Analysis,
     return out
 
 
+def _nominal_in(sent: Span, parsed: Parsed, analysis: Analysis,
+                spans: list[QuoteSpan]) -> list[StatementDraft]:
+    """"a declaration by China's health chiefs that the risk was minimal", "Acme's
+    warning that profits would fall": a noun of saying with its speaker and its clause."""
+    out: list[StatementDraft] = []
+    for noun in sent:
+        if noun.lemma_.lower() not in _SPEECH_NOUNS or noun.pos_ != "NOUN":
+            continue
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+                       and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)),
+                      None)
+        if clause is None:
+            continue
+        speaker = None
+        for child in noun.children:
+            if child.dep_ == "poss":
+                speaker = _speaker_token(child, analysis, parsed)
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                speaker = _speaker_token(pobj, analysis, parsed) if pobj is not None else None
+            if speaker is not None:
+                break
+        if speaker is None:
+            continue
+        statement = _make_indirect(_trim(list(clause.subtree)), parsed, analysis, spans,
+                                   speaker, None)
+        if statement is not None:
+            out.append(statement)
+    return out
+
+
 def _content_tokens(verb: Token) -> list[Token]:
     complements = sorted((c for c in verb.children if c.dep_ == "ccomp"),
                          key=lambda c: (c.i < verb.i, c.i)) or _misattached(verb)
     complement = complements[0] if complements else None
     if complement is not None:
         return _trim(_clause(complement, lambda c: c.lemma_ in SPEECH_VERBS))
+    needs_object = _DIRECTIVES.get(verb.lemma_)
+    if needs_object is not None and (needs_object == "no" or any(
+            c.dep_ in ("dobj", "dative") for c in verb.children)):
+        infinitive = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                           and any(a.tag_ == "TO" for a in c.children)), None)
+        if infinitive is not None:  # "warned people to stay away": the advice said
+            return _trim(list(infinitive.subtree))
     if verb.dep_ == "parataxis":
         cut = min(t.i for t in verb.subtree)
         tokens = _clause(verb.head, lambda c: c.i > verb.i)

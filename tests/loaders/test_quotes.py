@@ -225,3 +225,26 @@ def test_a_that_clause_hung_on_the_noun_before_it_is_still_reported(run: Extract
     said = _said_by(run, "Tom Hale told reporters at a press conference that the airline "
                          "will grow.")
     assert ("Tom Hale", "the airline will grow", "indirect") in said
+
+
+def test_an_unnamed_body_with_a_place_in_front_speaks_as_an_organisation(run: Extract) -> None:
+    ex = run("The Hebei provincial health commission said there was no evidence of a link.")
+    assert "Hebei provincial health commission" in [o.name for o in ex.organisations]
+    assert [s.text for s in ex.statements] == ["there was no evidence of a link"]
+
+
+def test_advice_reported_as_verb_someone_to_do(run: Extract) -> None:
+    said = _said_by(run, "Officials have warned people to stay away from the river.")
+    assert ("Officials", "to stay away from the river", "indirect") in said
+
+
+def test_a_noun_of_saying_with_its_clause(run: Extract) -> None:
+    said = _said_by(run, "The news came despite an earlier declaration by the city's health "
+                         "chiefs that the risk was minimal.")
+    assert [(s[1], s[2]) for s in said] == [("the risk was minimal", "indirect")]
+
+
+def test_a_company_described_by_its_trade_speaks(run: Extract) -> None:
+    said = _said_by(run, "Northgate Power cut supplies on Monday. The utility said it will "
+                         "monitor the weather.")
+    assert ("Northgate Power", "it will monitor the weather", "indirect") in said
