@@ -219,6 +219,7 @@ def _mentioned_countries(analysis: Analysis) -> frozenset[str]:
 _LOCATIVE = lexicon.words("locative_prepositions")
 _ACTING = frozenset({"nsubj", "nsubjpass", "dobj"})
 _GEO_NOUNS = lexicon.words("geo_nouns")
+_LANDMARK_END = lexicon.words("landmark_end")
 _WORLD_PLACES = lexicon.words("world_places")
 
 
@@ -322,7 +323,8 @@ def _classify(analysis: Analysis, draft: Draft) -> None:
         return
     if draft.name.lower().endswith(" station"):
         draft.loc_kind = "station"
-    elif draft.label == "FAC" or _LANDMARK_WORDS.search(draft.name):
+    elif draft.label == "FAC" or _LANDMARK_WORDS.search(draft.name) \
+            or draft.name.lower().split()[-1] in _LANDMARK_END:
         draft.loc_kind = "landmark"
 
 

@@ -81,3 +81,10 @@ def test_two_countries_joined_by_a_hyphen_are_two_places(run: Extract) -> None:
     ex = run("Trade\n\nThe US-China trade war has weighed on markets.")
     assert {"United States", "China"} <= set(names(ex.locations))
     assert not any("-" in n for n in names(ex.locations))
+
+
+def test_a_named_building_is_a_landmark_place(run: Extract) -> None:
+    ex = run("Protest\n\nThousands of nurses surrounded the Ohio Statehouse on Tuesday. Nurses "
+             "lined the entrances to the Statehouse.")
+    assert "Ohio Statehouse" in names(ex.locations)
+    assert "Ohio Statehouse" not in names(ex.organisations)
