@@ -564,7 +564,8 @@ def _nominal_in(sent: Span, parsed: Parsed, analysis: Analysis,
 
 def _content_tokens(verb: Token) -> list[Token]:
     complements = sorted((c for c in verb.children if c.dep_ == "ccomp"),
-                         key=lambda c: (c.i < verb.i, c.i)) or _misattached(verb)
+                         key=lambda c: (c.i < verb.i, c.i)) or _misattached(verb) \
+        or _fronted(verb)
     complement = complements[0] if complements else None
     if complement is not None:
         return _trim(_clause(complement, lambda c: c.lemma_ in SPEECH_VERBS))
@@ -583,6 +584,20 @@ def _content_tokens(verb: Token) -> list[Token]:
         commas = [t.i for t in verb.sent if t.text == "," and t.i < verb.i]
         if commas and verb.i - commas[-1] <= 12:
             return _trim([t for t in verb.sent if t.i < commas[-1]])
+    return []
+
+
+def _fronted(verb: Token) -> list[Token]:
+    """"There is no evidence of a link, the commission said": the reported clause in
+    front of the verb, which the parser may hang on it as an adverbial clause (one with
+    no "when", "because" or "if" of its own)."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.i < verb.i and not any(
+                c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")
+                for c in child.children):
+            after = max(t.i for t in child.subtree) + 1
+            if after < len(verb.doc) and verb.doc[after].text == ",":
+                return [child]
     return []
 
 

@@ -248,3 +248,10 @@ def test_a_company_described_by_its_trade_speaks(run: Extract) -> None:
     said = _said_by(run, "Northgate Power cut supplies on Monday. The utility said it will "
                          "monitor the weather.")
     assert ("Northgate Power", "it will monitor the weather", "indirect") in said
+
+
+def test_the_reported_clause_in_front_of_the_verb(run: Extract) -> None:
+    said = _said_by(run, "As yet, there is no sign of a leak at the plant, the Hebei provincial "
+                         "health commission said, according to Reuters.")
+    assert [(s[0], s[2]) for s in said] == [("Hebei provincial health commission", "indirect")]
+    assert "according to" not in said[0][1] and "said" not in said[0][1]
