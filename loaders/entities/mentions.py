@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from spacy.tokens import Span
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from loaders import lexicon
 from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Parsed
@@ -272,12 +275,24 @@ def _well_formed(span: Span) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in span)
 
 
+@cache
+def _platform_matcher(vocab: Vocab) -> PhraseMatcher:
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    matcher.add("PLATFORM", [Doc(vocab, words=[name]) for name in sorted(_PLATFORMS)])
+    return matcher
+
+
 def _platforms(parsed: Parsed) -> list[Raw]:
-    """"posted on Instagram": platforms the model left untagged."""
-    return [Raw(ORGANISATION, t.text, t.text, parsed.start(t), parsed.end(t), parsed,
-                range(t.i, t.i + 1), "ORG")
-            for t in parsed.doc if t.lower_ in _PLATFORMS and t.text[:1].isupper()
-            and not t.ent_type_]
+    """"posted on Instagram": platforms the model left untagged (a phrase matcher over
+    the platforms word list, case-insensitive, capitalised in the text)."""
+    out: list[Raw] = []
+    for _, start, end in _platform_matcher(parsed.doc.vocab)(parsed.doc):
+        span = parsed.doc[start:end]
+        if span.text[:1].isupper() and not span[0].ent_type_:
+            s, e = parsed.span_offsets(span)
+            out.append(Raw(ORGANISATION, span.text, span.text, s, e, parsed,
+                           range(start, end), "ORG"))
+    return out
 
 
 def collect(analysis: Analysis) -> list[Raw]:
