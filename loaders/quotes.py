@@ -175,7 +175,20 @@ def _speaker_token(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | 
             return holder
     if token.lower_ in ("police", "officers", "detectives"):
         return organisation_noun(analysis, parsed.start(token), parsed.index, "force")
-    return group_speaker(token, analysis, parsed)
+    return _the_person(token, analysis, parsed) or group_speaker(token, analysis, parsed)
+
+
+_PERSON_NOUNS = lexicon.words("person_nouns")
+
+
+def _the_person(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | None:
+    """"the man told doctors ...", "the patient said": the unnamed person the article
+    introduced before ("a 43-year-old man")."""
+    if token.lower_ not in _PERSON_NOUNS or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
+        return None
+    return antecedent(analysis, parsed.start(token), parsed.index,
+                      lambda d: d.kind == PERSON and d.anonymous and d.label == "ANON")
 
 
 _GROUP_HEADS = lexicon.words("group_heads")

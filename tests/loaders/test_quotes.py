@@ -255,3 +255,14 @@ def test_the_reported_clause_in_front_of_the_verb(run: Extract) -> None:
                          "health commission said, according to Reuters.")
     assert [(s[0], s[2]) for s in said] == [("Hebei provincial health commission", "indirect")]
     assert "according to" not in said[0][1] and "said" not in said[0][1]
+
+
+def test_chanted_slogans_are_statements_of_the_crowd(run: Extract) -> None:
+    said = _said_by(run, "Nurses chanted, “Pay us fairly,” outside the hospital.")
+    assert ("Nurses", "Pay us fairly", "direct") in said
+
+
+def test_the_man_is_the_unnamed_man_met_before(run: Extract) -> None:
+    said = _said_by(run, 'A 43-year-old man fell ill last year. "I was signed off work," '
+                         "the man said.")
+    assert said == [("A 43-year-old man", "I was signed off work", "direct")]
