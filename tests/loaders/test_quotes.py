@@ -258,8 +258,8 @@ def test_the_reported_clause_in_front_of_the_verb(run: Extract) -> None:
 
 
 def test_chanted_slogans_are_statements_of_the_crowd(run: Extract) -> None:
-    said = _said_by(run, "Nurses chanted, “Pay us fairly,” outside the hospital.")
-    assert ("Nurses", "Pay us fairly", "direct") in said
+    said = _said_by(run, "Dockworkers chanted, “Pay us fairly,” outside the port.")
+    assert ("Dockworkers", "Pay us fairly", "direct") in said
 
 
 def test_the_man_is_the_unnamed_man_met_before(run: Extract) -> None:
