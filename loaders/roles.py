@@ -345,8 +345,10 @@ def _roles_in(analysis: Analysis, parsed: Parsed) -> list[RoleDraft]:
             continue
         for child in token.children:
             if child.dep_ == "appos":
-                out.extend(_role(analysis, parsed, person, *found)
-                           for found in _conjoined_titles(child, analysis, parsed))
+                for title, organisation, former in _conjoined_titles(child, analysis, parsed):
+                    out.append(_role(analysis, parsed, person, title, organisation, former))
+                    out.extend(_role(analysis, parsed, person, title, other, former)
+                               for other in _also_at(child, organisation, analysis, parsed))
         if token.dep_ == "appos":
             found = _title_phrase(token.head, analysis, parsed)
             if found is None and token.head.dep_ == "pobj" \
@@ -373,6 +375,25 @@ def _conjoined_titles(head: Token, analysis: Analysis, parsed: Parsed,
         found = [(title[: title.index(h) + 1] if h in title else title, org, former)
                  for (title, org, former), h in zip(found, heads, strict=False)]
     return found
+
+
+def _also_at(head: Token, organisation: Draft | None, analysis: Analysis,
+             parsed: Parsed) -> list[Draft]:
+    """"a scientist at the Space Center and the University of Leeds": the same post at
+    each organisation of the list."""
+    if organisation is None:
+        return []
+    out: list[Draft] = []
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "with", "for", "of"):
+            continue
+        for token in prep.subtree:
+            if token.dep_ != "conj":
+                continue
+            other = _org_ref(analysis, parsed, token)
+            if other is not None and other is not organisation and other not in out:
+                out.append(other)
+    return out
 
 
 def _listed_after(token: Token, analysis: Analysis, parsed: Parsed,

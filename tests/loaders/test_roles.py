@@ -168,3 +168,10 @@ def test_a_plural_word_in_the_field_stays_plural(run: Extract) -> None:
                         "Halden Aerospace, said the lander was ready.")
     assert ("Mira Kapoor", "Vice President of Advanced Development Programs",
             "Halden Aerospace") in roles
+
+
+def test_one_post_at_each_organisation_of_a_list(run: Extract) -> None:
+    roles = _roles(run, "Lina Moss, a marine biologist at the Halden Institute in Bergen, "
+                        "Norway, and Westbrook University, led the study.")
+    assert {("Lina Moss", "Marine Biologist", "Halden Institute"),
+            ("Lina Moss", "Marine Biologist", "Westbrook University")} <= roles
