@@ -65,7 +65,7 @@ async def verify_driver(driver: AsyncDriver, connection: Connection) -> None:
             "`newsgraph neo4j start`, or check NEWSGRAPH_NEO4J_URI and that the server runs."
         ) from exc
     except ClientError as exc:
-        if exc.code and "DatabaseNotFound" in exc.code:
+        if exc.code == "Neo.ClientError.Database.DatabaseNotFound":
             raise GraphUnavailable(
                 f"Neo4j at {connection.uri} has no database {connection.database!r}; "
                 "check NEWSGRAPH_NEO4J_DATABASE (Community edition has only 'neo4j')."

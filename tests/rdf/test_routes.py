@@ -16,6 +16,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from starlette.applications import Starlette
 
 from api.app import create_app
+from api.http_errors import EXCEPTION_HANDLERS
 from api.rdf_routes import routes
 from api.settings import Settings
 from graph.driver import Connection, open_driver
@@ -42,7 +43,8 @@ class TinyRuntime:
 
 
 def tiny_app(settings: Settings, connection: Connection) -> Starlette:
-    """Only the RDF routes, with a lifespan that opens the driver as api.app does."""
+    """Only the RDF routes and the app's error handlers, with a lifespan that opens the
+    driver as api.app does."""
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -53,7 +55,9 @@ def tiny_app(settings: Settings, connection: Connection) -> Starlette:
         finally:
             await driver.close()
 
-    return Starlette(routes=routes(settings), lifespan=lifespan)
+    return Starlette(
+        routes=routes(settings), exception_handlers=dict(EXCEPTION_HANDLERS), lifespan=lifespan
+    )
 
 
 @pytest_asyncio.fixture(scope="module")
