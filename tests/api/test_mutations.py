@@ -65,7 +65,7 @@ async def test_mutations_are_disabled_without_a_configured_key(api_settings: Set
         ({"url": "file:///etc/passwd"}, "url", "http(s)"),
         ({"url": "/etc/passwd"}, "url", "http(s)"),
         ({"text": "   \n "}, "text", "empty"),
-        ({"url": "http://127.0.0.1:9/closed-port"}, "url", "Fetching"),
+        ({"url": "http://127.0.0.1:9/closed-port"}, "url", "Refused to fetch"),
         ({"text": "x", "headline": "h" * 3000}, "headline", "longer than"),
     ],
 )
