@@ -82,8 +82,7 @@ class TooLargeError(ArticleError):
         self.limit = limit
         super().__init__(
             f"The article from {where} is larger than {limit} bytes (read {size})",
-            "Pass a single article, or raise the limit with NEWSGRAPH_MAX_ARTICLE_BYTES "
-            "(or `newsgraph extract --max-bytes`).",
+            "Pass a single article, or raise the limit with NEWSGRAPH_MAX_ARTICLE_BYTES.",
         )
 
 
