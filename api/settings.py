@@ -59,8 +59,16 @@ class Settings:
 
     @property
     def rdf_base(self) -> str:
-        """Base of the RDF URIs: NEWSGRAPH_BASE_URI, else the API's own address."""
-        return (self.base_uri or f"http://{self.api_host}:{self.api_port}").rstrip("/")
+        """Base of the RDF URIs: NEWSGRAPH_BASE_URI, else the API's own address (an API
+        listening on every interface is named by its loopback address)."""
+        if self.base_uri:
+            return self.base_uri.rstrip("/")
+        host = {"0.0.0.0": "127.0.0.1", "::": "[::1]", "": "127.0.0.1"}.get(
+            self.api_host, self.api_host
+        )
+        if ":" in host and not host.startswith("["):
+            host = f"[{host}]"
+        return f"http://{host}:{self.api_port}"
 
     def local_server(self) -> LocalServerConfig:
         return LocalServerConfig(
