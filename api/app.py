@@ -13,6 +13,7 @@ and the migrations are applied once it answers). Every request body is capped
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -32,6 +33,7 @@ from strawberry.asgi import GraphQL
 
 from api import rdf_routes
 from api.graphql.context import Context
+from api.graphql.cost import too_large
 from api.graphql.limits import Limits
 from api.graphql.schema import build_schema
 from api.http_errors import EXCEPTION_HANDLERS
@@ -71,6 +73,16 @@ class GraphQLView(GraphQL[Context, None]):
             reader=runtime.reader(self.limits.query_timeout),
             ingest_limiter=runtime.ingest_limiter,
         )
+
+
+    def encode_json(self, data: object) -> str | bytes:
+        """The response as JSON, or one error when it is over the size limit."""
+        encoded = json.dumps(data, separators=(",", ":"))
+        size = len(encoded.encode("utf-8"))
+        if size > self.limits.max_response_bytes:
+            log.warning("a GraphQL response of %d bytes was replaced by an error", size)
+            return json.dumps(too_large(size, self.limits.max_response_bytes))
+        return encoded
 
 
 class BodySizeLimit:

@@ -15,6 +15,7 @@ from strawberry.extensions import (
 from strawberry.types import ExecutionContext
 
 from api.graphql.article import Article
+from api.graphql.cost import CostLimiter
 from api.graphql.errors import PublicErrors, log_errors
 from api.graphql.event import Event
 from api.graphql.limits import Limits
@@ -57,6 +58,7 @@ def build_schema(limits: Limits | None = None, *, debug: bool = False) -> strawb
             lambda: AddValidationRules(rules),
             lambda: ParserCache(maxsize=256),
             lambda: ValidationCache(maxsize=256),
+            lambda: CostLimiter(limits=limits),
             lambda: PublicErrors(debug=debug),
         ],
     )
