@@ -3,7 +3,6 @@ write (or check) the committed SDL, schema/schema.graphql."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Annotated
 
@@ -28,9 +27,8 @@ def serve(
 
     # The options override the settings, so the RDF URIs minted without
     # NEWSGRAPH_BASE_URI name the address actually served.
-    settings: Settings = dataclasses.replace(
-        ctx.obj, api_host=host or ctx.obj.api_host, api_port=port or ctx.obj.api_port
-    )
+    base: Settings = ctx.obj
+    settings = base.replace(api_host=host or base.api_host, api_port=port or base.api_port)
     uvicorn.run(
         create_app(settings),
         host=settings.api_host,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from neo4j import AsyncDriver
 
@@ -52,7 +50,7 @@ async def test_mutations_need_the_api_key(
 
 
 async def test_mutations_are_disabled_without_a_configured_key(api_settings: Settings) -> None:
-    async with serve(dataclasses.replace(api_settings, api_key=None), TEST_LIMITS) as api:
+    async with serve(api_settings.replace(api_key=None), TEST_LIMITS) as api:
         result = await _ingest(api, {"text": "Some text."}, {"Authorization": "Bearer "})
     assert result["__typename"] == "Unauthorised"
     assert "disabled" in result["message"]

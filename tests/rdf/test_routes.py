@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -64,7 +63,7 @@ def tiny_app(settings: Settings, connection: Connection) -> Starlette:
 async def client(
     fixture_graph: RdfSource, settings: Settings, connection: Connection
 ) -> AsyncIterator[httpx.AsyncClient]:
-    app = tiny_app(dataclasses.replace(settings, base_uri=BASE), connection)
+    app = tiny_app(settings.replace(base_uri=BASE), connection)
     async with (
         app.router.lifespan_context(app),
         httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as c,
@@ -224,7 +223,7 @@ async def test_the_published_context_and_shapes_are_served(client: httpx.AsyncCl
 async def test_the_api_app_serves_the_rdf_routes(
     fixture_graph: RdfSource, settings: Settings
 ) -> None:
-    app = create_app(dataclasses.replace(settings, base_uri=BASE))
+    app = create_app(settings.replace(base_uri=BASE))
     async with (
         app.router.lifespan_context(app),
         httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as c,
