@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from neo4j import AsyncDriver, AsyncGraphDatabase, NotificationDisabledClassification
 from neo4j.exceptions import AuthError, ClientError, ConfigurationError, ServiceUnavailable
 
-from graph.errors import GraphAuthError, GraphUnavailable
+from graph.errors import GraphAuthError, GraphUnavailable, error_class
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +71,7 @@ async def verify_driver(driver: AsyncDriver, connection: Connection) -> None:
             "`newsgraph neo4j start`, or check NEWSGRAPH_NEO4J_URI and that the server runs."
         ) from exc
     except ClientError as exc:
-        if exc.code == "Neo.ClientError.Database.DatabaseNotFound":
+        if error_class(exc) is GraphUnavailable:  # DatabaseNotFound, by the code table
             raise GraphUnavailable(
                 f"Neo4j at {connection.uri} has no database {connection.database!r}; "
                 "check NEWSGRAPH_NEO4J_DATABASE (Community edition has only 'neo4j')."

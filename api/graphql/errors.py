@@ -13,6 +13,7 @@ result unions instead (see :mod:`api.graphql.results`)::
     a request error (syntax, validation, a variable of the wrong type: no path)
                                    -> its message (BAD_USER_INPUT)
     graph.errors.GraphUnavailable  -> "The graph database is unavailable ..." (UNAVAILABLE)
+      (or a driver error the code table of graph.errors calls so)
     graph.errors.QueryTimeout      -> its message (TIMEOUT)
     anything else                  -> "Unexpected error." unless settings.debug
 
@@ -28,7 +29,7 @@ from collections.abc import Iterable
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 
-from graph.errors import GraphError, GraphUnavailable, QueryTimeout
+from graph.errors import GraphError, GraphUnavailable, QueryTimeout, error_class
 
 log = logging.getLogger("api.graphql")
 
@@ -68,13 +69,17 @@ def _request_error(error: GraphQLError) -> bool:
     return error.path is None and original is not None and not isinstance(original, GraphError)
 
 
+def _outage(error: GraphQLError) -> type[GraphError] | None:
+    """GraphUnavailable or QueryTimeout when the error is one (or a driver error that
+    the server-code table of graph.errors maps to one), else None."""
+    original = error.original_error
+    kind = error_class(original) if original is not None else None
+    return kind if kind in (GraphUnavailable, QueryTimeout) else None
+
+
 def expected(error: GraphQLError) -> bool:
     """Whether ``error`` is the client's mistake or a known outage, not a bug of ours."""
-    return (
-        _public(error)
-        or _request_error(error)
-        or isinstance(error.original_error, GraphUnavailable | QueryTimeout)
-    )
+    return _public(error) or _request_error(error) or _outage(error) is not None
 
 
 def log_errors(errors: Iterable[GraphQLError]) -> None:
@@ -103,18 +108,18 @@ class PublicErrors(MaskErrors):
             return False
         if _request_error(error):
             return True  # kept as it is, with the code added
-        return not self.debug or isinstance(
-            error.original_error, GraphUnavailable | QueryTimeout
-        )
+        return not self.debug or _outage(error) is not None
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         original = error.original_error
         if _request_error(error):
             message, code = error.message, "BAD_USER_INPUT"
-        elif isinstance(original, GraphUnavailable):
+        elif _outage(error) is GraphUnavailable:
             message, code = UNAVAILABLE_MESSAGE, "UNAVAILABLE"
         elif isinstance(original, QueryTimeout):
             message, code = str(original), "TIMEOUT"
+        elif _outage(error) is QueryTimeout:
+            message, code = "The query ran too long and was stopped; ask for less.", "TIMEOUT"
         else:
             message, code = self.error_message, "INTERNAL_SERVER_ERROR"
         return GraphQLError(
