@@ -7,6 +7,7 @@ message on stderr and a non-zero exit code instead of a traceback.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
@@ -43,6 +44,9 @@ def _settings(ctx: typer.Context) -> None:
 
 
 def main() -> None:
+    # The driver's own log lines (a defunct connection, a retry) are not for a person
+    # at a terminal: the commands report what failed and what to do, once.
+    logging.getLogger("neo4j").setLevel(logging.CRITICAL)
     try:
         app()
     except (GraphError, SettingsError) as exc:

@@ -143,9 +143,13 @@ async def _ingest(
 
 
 def _not_attempted(rest: list[str], stop: Stopped) -> list[Outcome]:
-    reason = "not written: Neo4j stopped answering"
-    return [Outcome(rest[0], error=f"{reason} while it was written (rolled back)")] + [
-        Outcome(source, error=reason, attempted=False) for source in rest[1:]
+    in_flight = (
+        "not confirmed: Neo4j stopped answering while it was being written, so it was "
+        "either written whole or not at all (an article is one transaction)"
+    )
+    return [Outcome(rest[0], error=in_flight)] + [
+        Outcome(source, error="not written: Neo4j stopped answering", attempted=False)
+        for source in rest[1:]
     ]
 
 
@@ -160,9 +164,9 @@ def report_failures(outcomes: list[Outcome]) -> None:
         failed = len(outcomes) - written
         print(
             f"error: Neo4j stopped answering, so ingest stopped: {written} of "
-            f"{len(outcomes)} sources written, {failed} not (listed below). Start Neo4j "
-            "(`newsgraph neo4j start`) and run the same command again; articles already "
-            "written are skipped as unchanged.",
+            f"{len(outcomes)} sources written, {failed} not (listed above and below). "
+            "Start Neo4j (`newsgraph neo4j start`) and run the same command again; "
+            "articles already written are skipped as unchanged.",
             file=sys.stderr,
         )
         for outcome in stopped:
