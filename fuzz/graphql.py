@@ -1,9 +1,11 @@
-"""Fuzz the GraphQL endpoint with schemathesis; fail on any server error.
+"""Fuzz the GraphQL endpoint; fail on any server error.
 
 Starts ``newsgraph serve`` on a free port against the database of NEWSGRAPH_NEO4J_*
-(the seed article is loaded first, so ids resolve), runs ``schemathesis run`` on
-``/graphql`` with the checks of :mod:`fuzz.hooks`, and reads its JSON report:
-exit 0 only when at least ``--min-cases`` cases ran and none failed.
+(the seed article is loaded first, so ids resolve), then runs two phases:
+``schemathesis run`` on ``/graphql`` with the checks of :mod:`fuzz.hooks` (its JSON
+report read back), and :mod:`fuzz.variables` (every argument through a variable,
+with hostile values). Exit 0 only when at least ``--min-cases`` cases ran in all
+and none failed.
 
     python -m fuzz.graphql [--max-examples 60] [--min-cases 1000] [--seed 10]
 
@@ -23,6 +25,8 @@ import time
 from pathlib import Path
 
 import httpx
+
+from fuzz import variables
 
 REPO = Path(__file__).resolve().parent.parent
 # schemathesis' own check counts a field's GraphQL error as a server error, and
@@ -90,20 +94,26 @@ def run(max_examples: int, min_cases: int, seed: int, workers: int) -> int:
                 print(f"schemathesis wrote no report (exit {finished.returncode})")
                 return 1
             data = json.loads(report.read_text())
+        sent, wrong = variables.run(url, max(2, max_examples // 2), seed)
     finally:
         server.terminate()
         server.wait(timeout=30)
     cases = data["test_cases"]
     failed = sum(f.get("count", 1) for f in data["failures"])
-    print(f"\nfuzz: {cases['generated']} cases over {data['operations']['tested']} operations, "
-          f"{failed} failures, {cases['errored']} errored (seed {seed})")
-    if cases["generated"] < min_cases:
-        print(f"FAIL: fewer than {min_cases} cases; raise --max-examples")
+    total = cases["generated"] + sent
+    print(f"\nfuzz: schemathesis {cases['generated']} cases over "
+          f"{data['operations']['tested']} operations, {failed} failures, "
+          f"{cases['errored']} errored; variables {sent} cases, {len(wrong)} failures "
+          f"(seed {seed})")
+    for line in wrong[:20]:
+        print(f"  {line}")
+    if total < min_cases:
+        print(f"FAIL: {total} cases, fewer than {min_cases}; raise --max-examples")
         return 1
-    if failed or cases["errored"] or data["errors"]:
+    if failed or cases["errored"] or data["errors"] or wrong:
         print("FAIL: see the failures above")
         return 1
-    print(f"PASS: 0 server errors and 0 INTERNAL_SERVER_ERROR over {cases['generated']} cases")
+    print(f"PASS: 0 server errors and 0 INTERNAL_SERVER_ERROR over {total} cases")
     return 0
 
 
