@@ -13,7 +13,10 @@ TEST_INSTANCE ?= test
 TEST_BOLT_PORT ?= 17687
 TEST_HTTP_PORT ?= 17474
 
-.PHONY: setup run test lint neo4j-start neo4j-stop neo4j-status bench clean
+FUZZ_EXAMPLES ?= 60
+FUZZ_MIN_CASES ?= 1000
+
+.PHONY: setup run test fuzz lint neo4j-start neo4j-stop neo4j-status bench clean
 
 setup: $(VENV)/.installed
 
@@ -46,6 +49,16 @@ test: setup
 	exports=$$($(NG) neo4j start --fresh --env --instance $(TEST_INSTANCE) --bolt-port $(TEST_BOLT_PORT) --http-port $(TEST_HTTP_PORT)); \
 	eval "$$exports"; \
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Schemathesis against /graphql of a real `newsgraph serve` on a throw-away Neo4j:
+# >= FUZZ_MIN_CASES cases, 0 server errors, 0 INTERNAL_SERVER_ERROR (fuzz/graphql.py).
+fuzz: setup
+	@set -euo pipefail; \
+	stop() { $(NG) neo4j stop --instance $(TEST_INSTANCE) --bolt-port $(TEST_BOLT_PORT) --http-port $(TEST_HTTP_PORT) >/dev/null 2>&1 || true; }; \
+	trap stop EXIT; trap 'stop; exit 130' INT TERM; \
+	exports=$$($(NG) neo4j start --fresh --env --instance $(TEST_INSTANCE) --bolt-port $(TEST_BOLT_PORT) --http-port $(TEST_HTTP_PORT)); \
+	eval "$$exports"; \
+	$(PY) -m fuzz.graphql --max-examples $(FUZZ_EXAMPLES) --min-cases $(FUZZ_MIN_CASES)
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -2,7 +2,8 @@
 
 Routes: ``/graphql`` (GraphiQL in a browser when enabled), ``/healthz`` (the
 process answers), ``/readyz`` (Neo4j answers; 503 when it does not), and the
-RDF routes of :mod:`api.rdf_routes` when that module is installed.
+RDF routes of :mod:`api.rdf_routes`. Errors become responses once, through the
+app's ``exception_handlers`` (:mod:`api.http_errors`).
 
 The lifespan opens the process's one async driver and applies the migrations;
 a database that is down at start does not stop the app (``/readyz`` says so,
@@ -12,69 +13,39 @@ and the migrations are applied once it answers). Every request body is capped
 
 from __future__ import annotations
 
-import importlib
+import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from typing import Any
 
 import anyio
-from neo4j import AsyncDriver
 from neo4j.exceptions import DriverError, Neo4jError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.requests import HTTPConnection, Request
+from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
+from api import rdf_routes
 from api.graphql.context import Context
+from api.graphql.cost import too_large
 from api.graphql.limits import Limits
 from api.graphql.schema import build_schema
-from api.runtime import resolve_connection
+from api.http_errors import EXCEPTION_HANDLERS
+from api.runtime import Runtime, resolve_connection, runtime_of
 from api.settings import Settings
-from graph.driver import Connection, open_driver
+from graph.driver import open_driver
 from graph.errors import GraphError
-from graph.migrations import apply_migrations
-from graph.reads import GraphReader, RoundTrips
+from graph.reads import RoundTrips
+
+__all__ = ["Runtime", "create_app", "runtime_of"]
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(slots=True)
-class Runtime:
-    """What the lifespan opens once per process and every request shares."""
-
-    driver: AsyncDriver
-    connection: Connection
-    round_trips: RoundTrips
-    # Extractions (spaCy, CPU-bound) run in worker threads, at most this many at once.
-    ingest_limiter: anyio.CapacityLimiter
-    migrated: bool = False
-
-    def reader(self, timeout: float) -> GraphReader:
-        return GraphReader(
-            self.driver, self.connection.database, timeout=timeout, round_trips=self.round_trips
-        )
-
-    async def migrate(self) -> None:
-        """Apply the migrations once; raise GraphError when the database does not answer."""
-        if self.migrated:
-            return
-        try:
-            await apply_migrations(self.driver, self.connection.database)
-        except (DriverError, Neo4jError) as exc:
-            raise GraphError(f"cannot apply migrations: {exc}") from exc
-        self.migrated = True
-
-
-def runtime_of(connection: HTTPConnection) -> Runtime:
-    runtime: Runtime = connection.app.state.runtime
-    return runtime
 
 
 class GraphQLView(GraphQL[Context, None]):
@@ -102,6 +73,16 @@ class GraphQLView(GraphQL[Context, None]):
             reader=runtime.reader(self.limits.query_timeout),
             ingest_limiter=runtime.ingest_limiter,
         )
+
+
+    def encode_json(self, data: object) -> str | bytes:
+        """The response as JSON, or one error when it is over the size limit."""
+        encoded = json.dumps(data, separators=(",", ":"))
+        size = len(encoded.encode("utf-8"))
+        if size > self.limits.max_response_bytes:
+            log.warning("a GraphQL response of %d bytes was replaced by an error", size)
+            return json.dumps(too_large(size, self.limits.max_response_bytes))
+        return encoded
 
 
 class BodySizeLimit:
@@ -173,18 +154,6 @@ def _readyz(limits: Limits) -> Callable[[Request], Awaitable[Response]]:
     return readyz
 
 
-def _optional_routes(settings: Settings) -> list[BaseRoute]:
-    """Routes of optional modules (the RDF endpoints), when they are installed."""
-    try:
-        module = importlib.import_module("api.rdf_routes")
-    except ModuleNotFoundError as exc:
-        if exc.name != "api.rdf_routes":
-            raise
-        return []
-    routes: list[BaseRoute] = list(module.routes(settings))
-    return routes
-
-
 def create_app(settings: Settings, *, limits: Limits | None = None) -> Starlette:
     """The API as an ASGI app; the driver is opened by its lifespan."""
     limits = limits or Limits()
@@ -215,7 +184,7 @@ def create_app(settings: Settings, *, limits: Limits | None = None) -> Starlette
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", _readyz(limits), methods=["GET"]),
-        *_optional_routes(settings),
+        *rdf_routes.routes(settings),
     ]
     middleware = [
         Middleware(
@@ -227,4 +196,10 @@ def create_app(settings: Settings, *, limits: Limits | None = None) -> Starlette
         ),
         Middleware(BodySizeLimit, max_bytes=limits.body_limit(settings.max_article_bytes)),
     ]
-    return Starlette(debug=settings.debug, routes=routes, middleware=middleware, lifespan=lifespan)
+    return Starlette(
+        debug=settings.debug,
+        routes=routes,
+        middleware=middleware,
+        exception_handlers=dict(EXCEPTION_HANDLERS),
+        lifespan=lifespan,
+    )

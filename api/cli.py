@@ -7,13 +7,14 @@ message on stderr and a non-zero exit code instead of a traceback.
 
 from __future__ import annotations
 
-import importlib
+import logging
 import os
 import sys
 
 import typer
 from rich.console import Console
 
+from api.commands import cypher, delete, export, extract, ingest, migrate, serve
 from api.commands import neo4j as neo4j_commands
 from api.settings import Settings, SettingsError
 from graph.errors import GraphError
@@ -26,15 +27,8 @@ app = typer.Typer(
 )
 app.add_typer(neo4j_commands.app, name="neo4j")
 
-# Command modules with a `register(app)` function, added when present.
-_COMMAND_MODULES = ("migrate", "extract", "ingest", "delete", "cypher", "serve", "export")
-for _name in _COMMAND_MODULES:
-    try:
-        _module = importlib.import_module(f"api.commands.{_name}")
-    except ModuleNotFoundError as _exc:
-        if _exc.name != f"api.commands.{_name}":
-            raise
-        continue
+# Every command module has a `register(app)` function; an import error is an error.
+for _module in (migrate, extract, ingest, delete, cypher, serve, export):
     _module.register(app)
 
 _err = Console(stderr=True, soft_wrap=True)
@@ -50,6 +44,9 @@ def _settings(ctx: typer.Context) -> None:
 
 
 def main() -> None:
+    # The driver's own log lines (a defunct connection, a retry) are not for a person
+    # at a terminal: the commands report what failed and what to do, once.
+    logging.getLogger("neo4j").setLevel(logging.CRITICAL)
     try:
         app()
     except (GraphError, SettingsError) as exc:

@@ -18,14 +18,15 @@ A browser (``text/html``) gets an HTML page of the entity, and ``application/jso
 the JSON-LD document under that type.
 
 The routes read the process's driver from ``request.app.state.runtime``, which
-:func:`api.app.create_app`'s lifespan sets.
+:func:`api.app.create_app`'s lifespan sets. Their errors (406, 404, 503 while Neo4j
+is down) become responses in the app's ``exception_handlers`` (:mod:`api.http_errors`).
 """
 
 from __future__ import annotations
 
 import html
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -33,16 +34,15 @@ from rdflib import Graph, Literal, URIRef
 from starlette.requests import Request
 from starlette.responses import (
     HTMLResponse,
-    PlainTextResponse,
     RedirectResponse,
     Response,
     StreamingResponse,
 )
 from starlette.routing import Route
 
-from api.app import runtime_of
+from api.http_errors import Unacceptable
+from api.runtime import runtime_of
 from api.settings import Settings
-from graph.errors import NotFound
 from graph.rdf import (
     ConceptScheme,
     RdfExportError,
@@ -69,14 +69,6 @@ _ARTICLE = (RdfFormat.TTL, RdfFormat.TRIG, RdfFormat.NQ, RdfFormat.NT, RdfFormat
 _ENTITY = (RdfFormat.TTL, RdfFormat.JSONLD, RdfFormat.NT, RdfFormat.RDFXML)
 
 _KINDS = tuple(label.kind for label in Label) + tuple(s.value for s in ConceptScheme)
-
-
-class Unacceptable(Exception):
-    """No representation the route offers matches the request (406, or 400 for ?format=)."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,20 +166,6 @@ async def _streamed(chunks: AsyncIterator[bytes], media_type: str) -> Response:
     )
 
 
-def _errors(
-    handler: Callable[[Request], Awaitable[Response]],
-) -> Callable[[Request], Awaitable[Response]]:
-    async def guarded(request: Request) -> Response:
-        try:
-            return await handler(request)
-        except Unacceptable as exc:
-            return PlainTextResponse(str(exc) + "\n", status_code=exc.status)
-        except NotFound as exc:
-            return PlainTextResponse(str(exc) + "\n", status_code=404)
-
-    return guarded
-
-
 def routes(settings: Settings) -> list[Route]:
     """The RDF routes, for :func:`api.app.create_app`."""
 
@@ -231,11 +209,11 @@ def routes(settings: Settings) -> list[Route]:
         return _packaged("shapes.ttl", "text/turtle; charset=utf-8")
 
     found: list[Route] = [
-        Route("/rdf", _errors(dump), methods=["GET"]),
+        Route("/rdf", dump, methods=["GET"]),
         Route("/rdf/context.jsonld", context, methods=["GET"]),
         Route("/rdf/shapes.ttl", shapes, methods=["GET"]),
-        Route("/rdf/article/{id:path}", _errors(article), methods=["GET"]),
-        Route("/id/{kind}/{key:path}", _errors(entity), methods=["GET"]),
+        Route("/rdf/article/{id:path}", article, methods=["GET"]),
+        Route("/id/{kind}/{key:path}", entity, methods=["GET"]),
     ]
     # URIs minted on the default base ({api}/person/x) resolve through a 303.
     for kind in _KINDS:

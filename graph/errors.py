@@ -1,11 +1,14 @@
-"""Errors raised by the graph layer.
+"""Every error the graph layer raises, in one hierarchy.
 
 Every message names the problem and the fix, so the CLI and the API can show
 it to a person as it is::
 
     GraphError
-    ├── GraphUnavailable        the database does not answer (down, wrong URI)
+    ├── GraphUnavailable        the database does not answer (down, wrong URI, restarting)
     ├── GraphAuthError          the credentials are refused
+    ├── QueryError              the server rejected a query (syntax, unknown name, ...)
+    │   └── WriteRefused        the query writes, and writing was not allowed
+    ├── QueryTimeout            a read ran past its transaction timeout
     ├── LocalServerError        the project's own Neo4j server cannot be run
     │   ├── JavaMissing         no ``java`` (17+) to run it with
     │   ├── MavenMissing        no ``mvn`` to fetch its jars with
@@ -13,7 +16,49 @@ it to a person as it is::
     │   ├── PortInUse           a Bolt or HTTP port is taken by another process
     │   └── ServerStartTimeout  the server did not answer within the time limit
     └── NotFound                an id that is not in the graph
+
+The server's error code picks the class, from :data:`SERVER_CODES` (never a
+substring of the message): :func:`classify` is the one place a driver error
+becomes one of ours. A code the table does not name is left to the caller
+(it is a bug to look at, not an expected failure).
+
+=====================================================  =====================
+Neo4j code                                             class
+=====================================================  =====================
+``Neo.ClientError.Security.Unauthorized``              GraphAuthError
+``Neo.ClientError.Security.AuthenticationRateLimit``   GraphAuthError
+``Neo.ClientError.Database.DatabaseNotFound``          GraphUnavailable
+``Neo.TransientError.General.DatabaseUnavailable``     GraphUnavailable
+``Neo.TransientError.Database.DatabaseUnavailable``    GraphUnavailable
+``Neo.ClientError.Cluster.NotALeader``                 GraphUnavailable
+``Neo.ClientError.Transaction.TransactionTimedOut``    QueryTimeout
+``Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration``  QueryTimeout
+``Neo.TransientError.Transaction.MaxTransactionTimeoutExceeded``  QueryTimeout
+``Neo.ClientError.Statement.AccessMode``               WriteRefused
+``Neo.ClientError.Statement.SyntaxError``              QueryError
+``Neo.ClientError.Statement.SemanticError``            QueryError
+``Neo.ClientError.Statement.ParameterMissing``         QueryError
+``Neo.ClientError.Statement.TypeError``                QueryError
+``Neo.ClientError.Statement.ArgumentError``            QueryError
+``Neo.ClientError.Procedure.ProcedureNotFound``        QueryError
+``Neo.ClientError.Procedure.ProcedureCallFailed``      QueryError
+=====================================================  =====================
+
+:data:`SCHEMA_RULE_EXISTS` are the codes of a constraint or index that another
+process created between our ``IF NOT EXISTS`` check and our ``CREATE``: for a
+migration, that is success.
 """
+
+from __future__ import annotations
+
+from neo4j.exceptions import (
+    AuthError,
+    ConnectionAcquisitionTimeoutError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
 
 
 class GraphError(Exception):
@@ -26,6 +71,18 @@ class GraphUnavailable(GraphError):
 
 class GraphAuthError(GraphError):
     pass
+
+
+class QueryError(GraphError):
+    pass
+
+
+class WriteRefused(QueryError):
+    pass
+
+
+class QueryTimeout(GraphError):
+    """A read ran longer than the per-request transaction timeout."""
 
 
 class LocalServerError(GraphError):
@@ -54,3 +111,70 @@ class ServerStartTimeout(LocalServerError):
 
 class NotFound(GraphError):
     pass
+
+
+SERVER_CODES: dict[str, type[GraphError]] = {
+    "Neo.ClientError.Security.Unauthorized": GraphAuthError,
+    "Neo.ClientError.Security.AuthenticationRateLimit": GraphAuthError,
+    "Neo.ClientError.Database.DatabaseNotFound": GraphUnavailable,
+    "Neo.TransientError.General.DatabaseUnavailable": GraphUnavailable,
+    "Neo.TransientError.Database.DatabaseUnavailable": GraphUnavailable,
+    "Neo.ClientError.Cluster.NotALeader": GraphUnavailable,
+    "Neo.ClientError.Transaction.TransactionTimedOut": QueryTimeout,
+    "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration": QueryTimeout,
+    "Neo.TransientError.Transaction.MaxTransactionTimeoutExceeded": QueryTimeout,
+    "Neo.ClientError.Statement.AccessMode": WriteRefused,
+    "Neo.ClientError.Statement.SyntaxError": QueryError,
+    "Neo.ClientError.Statement.SemanticError": QueryError,
+    "Neo.ClientError.Statement.ParameterMissing": QueryError,
+    "Neo.ClientError.Statement.TypeError": QueryError,
+    "Neo.ClientError.Statement.ArgumentError": QueryError,
+    "Neo.ClientError.Procedure.ProcedureNotFound": QueryError,
+    "Neo.ClientError.Procedure.ProcedureCallFailed": QueryError,
+}
+
+SCHEMA_RULE_EXISTS = frozenset(
+    {
+        "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+        "Neo.ClientError.Schema.ConstraintAlreadyExists",
+        "Neo.ClientError.Schema.IndexAlreadyExists",
+        "Neo.ClientError.Schema.ConstraintWithNameAlreadyExists",
+        "Neo.ClientError.Schema.IndexWithNameAlreadyExists",
+    }
+)
+
+# Driver errors that mean the server cannot be reached (not: the query was wrong).
+CONNECTION_FAILURES = (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTimeoutError)
+
+
+def error_class(exc: BaseException) -> type[GraphError] | None:
+    """Our class for a driver error, by its server code or its type; None when unknown."""
+    if isinstance(exc, GraphError):
+        return type(exc)
+    if isinstance(exc, AuthError):
+        return GraphAuthError
+    if isinstance(exc, CONNECTION_FAILURES):
+        return GraphUnavailable
+    if isinstance(exc, Neo4jError):
+        code = exc.code or ""
+        return SERVER_CODES.get(code)
+    return None
+
+
+def classify(exc: DriverError | Neo4jError, message: str | None = None) -> GraphError | None:
+    """The GraphError for a driver error (``message`` or the server's own), or None."""
+    kind = error_class(exc)
+    if kind is None:
+        return None
+    if message is None:
+        code = getattr(exc, "code", None)
+        detail = getattr(exc, "message", None) or str(exc)
+        message = f"{detail} ({code})" if code else detail
+    error = kind(message)
+    error.__cause__ = exc
+    return error
+
+
+def is_connection_failure(exc: BaseException) -> bool:
+    """Whether ``exc`` says the database cannot be reached (not that a query was wrong)."""
+    return error_class(exc) is GraphUnavailable

@@ -1,12 +1,17 @@
 """Schema migrations: uniqueness constraints and indexes, applied idempotently at start.
 
-Every statement is ``IF NOT EXISTS``, so applying them again changes nothing.
+Every statement is ``IF NOT EXISTS``, so applying them again changes nothing; and
+processes that start at once on a new database (``ingest`` beside ``serve``, or
+several ingests) may all apply them: the one that loses the race to create a rule
+gets a "rule already exists" error from the server, which means the rule is there.
 """
 
 from __future__ import annotations
 
 from neo4j import AsyncDriver
+from neo4j.exceptions import ClientError
 
+from graph.errors import SCHEMA_RULE_EXISTS
 from schema.labels import Label
 
 _ID_CONSTRAINTS = tuple(
@@ -49,5 +54,9 @@ MIGRATIONS: tuple[str, ...] = _ID_CONSTRAINTS + _INDEXES
 async def apply_migrations(driver: AsyncDriver, database: str) -> None:
     """Create every constraint and index that is missing, then wait until they are online."""
     for statement in MIGRATIONS:
-        await driver.execute_query(statement, database_=database)
+        try:
+            await driver.execute_query(statement, database_=database)
+        except ClientError as exc:
+            if exc.code not in SCHEMA_RULE_EXISTS:
+                raise
     await driver.execute_query("CALL db.awaitIndexes(120)", database_=database)

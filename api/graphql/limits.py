@@ -14,6 +14,8 @@ class Limits:
     max_depth: int = 12  # query depth (introspection is not counted)
     max_aliases: int = 30
     max_tokens: int = 2000
+    max_cost: int = 1_000_000  # estimated items of a query (api.graphql.cost)
+    max_response_bytes: int = 16 * 1024 * 1024
     query_timeout: float = 10.0  # seconds per Neo4j transaction
     max_body_bytes: int | None = None  # None: the article size limit plus 64 KiB
     readiness_timeout: float = 3.0  # seconds /readyz waits for Neo4j

@@ -121,6 +121,7 @@ def _read_and_extract(data: IngestArticleInput, context: Context) -> model.Extra
             published=data.published,
             url=url,
             headline=data.headline,
+            allow_networks=settings.fetch_allow_networks,
         )
         if data.source is not None:
             article = dataclasses.replace(article, source=data.source)

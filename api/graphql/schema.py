@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
     MaxAliasesLimiter,
@@ -11,9 +12,11 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     ValidationCache,
 )
+from strawberry.types import ExecutionContext
 
 from api.graphql.article import Article
-from api.graphql.errors import PublicErrors
+from api.graphql.cost import CostLimiter
+from api.graphql.errors import PublicErrors, log_errors
 from api.graphql.event import Event
 from api.graphql.limits import Limits
 from api.graphql.location import Location
@@ -28,6 +31,15 @@ from api.graphql.statement import Statement
 _TYPES = (Article, Person, Organisation, Location, Role, Event, Statement)
 
 
+class Schema(strawberry.Schema):
+    """strawberry's schema, logging expected errors as one line (no traceback)."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        log_errors(errors)
+
+
 def build_schema(limits: Limits | None = None, *, debug: bool = False) -> strawberry.Schema:
     """The schema; its SDL does not depend on the limits (schema/schema.graphql)."""
     limits = limits or Limits()
@@ -37,7 +49,7 @@ def build_schema(limits: Limits | None = None, *, debug: bool = False) -> strawb
         *QueryDepthLimiter(max_depth=limits.max_depth).validation_rules,
         *MaxAliasesLimiter(max_alias_count=limits.max_aliases).validation_rules,
     ]
-    return strawberry.Schema(
+    return Schema(
         query=Query,
         mutation=Mutation,
         types=list(_TYPES),
@@ -46,6 +58,7 @@ def build_schema(limits: Limits | None = None, *, debug: bool = False) -> strawb
             lambda: AddValidationRules(rules),
             lambda: ParserCache(maxsize=256),
             lambda: ValidationCache(maxsize=256),
+            lambda: CostLimiter(limits=limits),
             lambda: PublicErrors(debug=debug),
         ],
     )

@@ -71,8 +71,8 @@ async def serve(settings: Settings, limits: Limits | None = None) -> AsyncIterat
 
 @pytest.fixture(scope="session")
 def api_settings(settings: Settings) -> Settings:
-    return dataclasses.replace(
-        settings, api_key=API_KEY, debug=False, cors_origins=("https://front.example",)
+    return settings.replace(
+        api_key=API_KEY, debug=False, cors_origins=("https://front.example",)
     )
 
 

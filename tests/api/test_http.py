@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from api.settings import Settings
 from tests.api.conftest import TEST_LIMITS, Api, serve
 
@@ -50,7 +48,7 @@ async def test_graphiql_is_served_to_a_browser_when_enabled(api: Api) -> None:
 
 
 async def test_graphiql_can_be_switched_off(api_settings: Settings) -> None:
-    settings = dataclasses.replace(api_settings, graphiql=False)
+    settings = api_settings.replace(graphiql=False)
     async with serve(settings, TEST_LIMITS) as api:
         response = await api.client.get("/graphql", headers={"Accept": "text/html"})
         assert response.status_code == 404

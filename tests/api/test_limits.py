@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import time
 
 import pytest
@@ -111,7 +110,7 @@ async def test_internal_errors_are_masked_in_production(api: Api, broken: str) -
 
 
 async def test_internal_errors_are_shown_in_debug(api_settings: Settings, broken: str) -> None:
-    debug = dataclasses.replace(api_settings, debug=True)
+    debug = api_settings.replace(debug=True)
     async with serve(debug, TEST_LIMITS) as client:
         body = await client.gql('{ person(id: "person/corrupt") { evidence { start } } }')
     assert "not a number" in body["errors"][0]["message"]

@@ -1,6 +1,7 @@
-"""Neo4j stopped: /readyz is 503 and GraphQL answers a clean error; both recover when
-it is back. The test stops and restarts the test session's own local server (the
-instance and ports `newsgraph neo4j start --env` exported), through LocalNeo4j."""
+"""Neo4j stopped: /readyz is 503, GraphQL answers a clean error, and the RDF routes
+answer 503 with Retry-After (F5); all recover when it is back. The test stops and
+restarts the test session's own local server (the instance and ports
+`newsgraph neo4j start --env` exported), through LocalNeo4j."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from graph.server import LocalNeo4j
 from tests.api.conftest import Api
 
 QUERY = '{ person(id: "person/cressida-dick") { name roles { title } } }'
+RDF_URLS = ("/rdf?format=ttl", "/rdf?format=nt", "/id/person/cressida-dick?format=nt",
+            "/rdf/article/{article}?format=ttl")
 
 
 def _own_server(settings: Settings) -> LocalNeo4j:
@@ -46,6 +49,12 @@ async def test_neo4j_down_then_back(api: Api, gold: str, api_settings: Settings)
         assert error["message"] == "The graph database is unavailable; try again shortly."
         assert error["extensions"] == {"code": "UNAVAILABLE"}
         assert body["data"] == {"person": None}
+        for url in RDF_URLS:
+            with anyio.fail_after(30):
+                response = await api.client.get(url.format(article=gold))
+            assert response.status_code == 503, (url, response.status_code, response.text)
+            assert int(response.headers["retry-after"]) > 0
+            assert "Neo4j" in response.text and "try again" in response.text
         assert (await api.client.get("/healthz")).status_code == 200  # the process is fine
     finally:
         await anyio.to_thread.run_sync(server.start)
@@ -54,3 +63,7 @@ async def test_neo4j_down_then_back(api: Api, gold: str, api_settings: Settings)
         while (await api.client.get("/readyz")).status_code != 200:
             await anyio.sleep(0.5)
     assert (await api.data(QUERY))["person"]["name"] == "Cressida Dick"
+    for url in RDF_URLS:
+        response = await api.client.get(url.format(article=gold))
+        assert response.status_code == 200, (url, response.text)
+        assert "cressida-dick" in response.text

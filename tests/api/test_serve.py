@@ -1,4 +1,5 @@
-"""`newsgraph serve` runs the app with uvicorn over real TCP."""
+"""`newsgraph serve` runs the app with uvicorn over real TCP; without
+NEWSGRAPH_BASE_URI its RDF URIs name the address it serves (F11)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ async def test_newsgraph_serve_answers_over_http(gold: str) -> None:
     newsgraph = Path(sys.executable).parent / "newsgraph"
     process = subprocess.Popen(
         [str(newsgraph), "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env={**os.environ, "NEWSGRAPH_API_KEY": API_KEY},
+        env={**{k: v for k, v in os.environ.items() if k != "NEWSGRAPH_BASE_URI"},
+             "NEWSGRAPH_API_KEY": API_KEY},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -46,6 +48,11 @@ async def test_newsgraph_serve_answers_over_http(gold: str) -> None:
                 json={"query": '{ person(id: "person/cressida-dick") { name } }'},
             )
             assert response.json() == {"data": {"person": {"name": "Cressida Dick"}}}
+            triples = await client.get("/id/person/cressida-dick", params={"format": "nt"})
+            assert triples.status_code == 200
+            subject = f"<http://127.0.0.1:{port}/person/cressida-dick>"
+            assert subject in triples.text, triples.text[:300]
+            assert ":8000/" not in triples.text
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -100,6 +100,18 @@ def lifecycle_instance(settings: Settings) -> Iterator[dict[str, str]]:
     server.stop()
 
 
+def _assert_private(home: Path) -> None:
+    """F12: the instance folder 0700; nothing in it readable by the group or others."""
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    assert (home / "data" / "dbms" / "auth.ini").exists()
+    shared = [
+        f"{oct(stat.S_IMODE(path.lstat().st_mode))} {path}"
+        for path in home.rglob("*")
+        if not path.is_symlink() and stat.S_IMODE(path.lstat().st_mode) & 0o077
+    ]
+    assert shared == []
+
+
 def test_start_twice_stop_and_status_tell_the_truth(lifecycle_instance: dict[str, str]) -> None:
     env = lifecycle_instance
     stopped = _cli("neo4j", "status", env=env)
@@ -110,6 +122,8 @@ def test_start_twice_stop_and_status_tell_the_truth(lifecycle_instance: dict[str
     assert "Neo4j started." in first.stdout
     pid = re.search(r"pid\s+(\d+)", first.stdout)
     assert pid is not None
+
+    _assert_private(LocalNeo4j(Settings.from_env({**os.environ, **env}).local_server()).home)
 
     second = _cli("neo4j", "start", env=env)
     assert second.returncode == 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -16,6 +15,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from starlette.applications import Starlette
 
 from api.app import create_app
+from api.http_errors import EXCEPTION_HANDLERS
 from api.rdf_routes import routes
 from api.settings import Settings
 from graph.driver import Connection, open_driver
@@ -42,7 +42,8 @@ class TinyRuntime:
 
 
 def tiny_app(settings: Settings, connection: Connection) -> Starlette:
-    """Only the RDF routes, with a lifespan that opens the driver as api.app does."""
+    """Only the RDF routes and the app's error handlers, with a lifespan that opens the
+    driver as api.app does."""
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -53,14 +54,16 @@ def tiny_app(settings: Settings, connection: Connection) -> Starlette:
         finally:
             await driver.close()
 
-    return Starlette(routes=routes(settings), lifespan=lifespan)
+    return Starlette(
+        routes=routes(settings), exception_handlers=dict(EXCEPTION_HANDLERS), lifespan=lifespan
+    )
 
 
 @pytest_asyncio.fixture(scope="module")
 async def client(
     fixture_graph: RdfSource, settings: Settings, connection: Connection
 ) -> AsyncIterator[httpx.AsyncClient]:
-    app = tiny_app(dataclasses.replace(settings, base_uri=BASE), connection)
+    app = tiny_app(settings.replace(base_uri=BASE), connection)
     async with (
         app.router.lifespan_context(app),
         httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as c,
@@ -220,7 +223,7 @@ async def test_the_published_context_and_shapes_are_served(client: httpx.AsyncCl
 async def test_the_api_app_serves_the_rdf_routes(
     fixture_graph: RdfSource, settings: Settings
 ) -> None:
-    app = create_app(dataclasses.replace(settings, base_uri=BASE))
+    app = create_app(settings.replace(base_uri=BASE))
     async with (
         app.router.lifespan_context(app),
         httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as c,

@@ -1,0 +1,1 @@
+"""``make fuzz``: schemathesis against the GraphQL endpoint of a real ``newsgraph serve``."""
