@@ -89,7 +89,15 @@ def _events_in(sent: Span, parsed: Parsed, analysis: Analysis,
         absorbed |= {t.i for c in token.children if c.dep_ == "relcl" for t in c.subtree}
         out.append(event)
         triggers.add(token.i)
-    return out
+    return [e for e in out if e.kind != HAPPENING or not any(
+        other.kind != HAPPENING and _nested(e, other) for other in out)]
+
+
+def _nested(one: EventDraft, other: EventDraft) -> bool:
+    """One event's words inside the other's: "played down the news in a statement" is
+    the statement, "the attack ... in which 30 people were injured" the attack."""
+    return (other.start <= one.start and one.end <= other.end) or (
+        one.start <= other.start and other.end <= one.end)
 
 
 def _by_depth(sent: Span) -> list[Token]:

@@ -221,3 +221,9 @@ def test_cutting_interest_rates_is_a_rate_decision(run: Extract) -> None:
              "visit to Japan.")
     assert {(e.kind, e.date_text) for e in ex.events} == {
         ("rate decision", "Wednesday"), ("visit", None)}
+
+
+def test_a_happening_inside_another_event_is_that_event(run: Extract) -> None:
+    ex = run("A man was arrested in Leeds over Monday's fire at the depot in which four "
+             "people were hurt.")
+    assert "happening" not in [e.kind for e in ex.events]
