@@ -1,8 +1,9 @@
 """The HTTP app: ``create_app(settings)`` -> a Starlette application.
 
-Routes: ``/graphql`` (GraphiQL in a browser when enabled), ``/healthz`` (the
-process answers), ``/readyz`` (Neo4j answers; 503 when it does not), and the
-RDF routes of :mod:`api.rdf_routes` when that module is installed.
+Routes: ``/graphql`` (GraphiQL in a browser when enabled, from local assets),
+``/healthz`` (the process answers), ``/readyz`` (Neo4j answers; 503 when it does
+not), the RDF routes of :mod:`api.rdf_routes` when that module is installed, and
+the front end of :mod:`api.web` (the explorer at ``/``, the Neo4j Browser guide).
 
 The lifespan opens the process's one async driver and applies the migrations;
 a database that is down at start does not stop the app (``/readyz`` says so,
@@ -37,6 +38,8 @@ from api.graphql.limits import Limits
 from api.graphql.schema import build_schema
 from api.runtime import resolve_connection
 from api.settings import Settings
+from api.web import graphiql_page
+from api.web import routes as web_routes
 from graph.driver import Connection, open_driver
 from graph.errors import GraphError
 from graph.migrations import apply_migrations
@@ -87,6 +90,10 @@ class GraphQLView(GraphQL[Context, None]):
         )
         self.settings = settings
         self.limits = limits
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        # GraphiQL from the bundle in api/static/, never from a CDN.
+        return graphiql_page()
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -216,6 +223,7 @@ def create_app(settings: Settings, *, limits: Limits | None = None) -> Starlette
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", _readyz(limits), methods=["GET"]),
         *_optional_routes(settings),
+        *web_routes(),
     ]
     middleware = [
         Middleware(
