@@ -8,6 +8,9 @@ import html
 import re
 from pathlib import Path
 
+import pytest
+
+from api import web
 from api.browser_guide import cypher_examples
 from tests.api.conftest import Api
 
@@ -72,3 +75,16 @@ async def test_the_browser_style_is_the_projects_grass_file(api: Api) -> None:
     assert response.status_code == 200
     assert response.headers["access-control-allow-origin"] == "*"
     assert response.text == (REPO / "graph" / "browser.grass").read_text(encoding="utf-8")
+
+
+async def test_an_unbuilt_front_end_is_named_with_the_command_that_builds_it(
+    api: Api, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(web, "STATIC", tmp_path)
+    for path in ("/", "/graphql"):
+        response = await api.client.get(path, headers={"Accept": "text/html"})
+        assert response.status_code == 503
+        assert "make setup" in response.text
+    # GraphQL itself does not need the front end.
+    answer = await api.client.post("/graphql", json={"query": "{ __typename }"})
+    assert answer.json() == {"data": {"__typename": "Query"}}

@@ -119,7 +119,7 @@ function articleTable(articles: ArticleSummary[]): HTMLElement {
       { class: "article-row" },
       h("td", {}, link(articleHref(a.id), a.headline ?? a.id)),
       h("td", {}, a.source ?? "—"),
-      h("td", {}, a.published ?? "—"),
+      h("td", { class: "date" }, a.published ?? "—"),
       h("td", { class: "num" }, String(a.people.length)),
       h("td", { class: "num" }, String(a.statements.length)),
       h("td", { class: "num" }, String(a.events.length)),
@@ -355,6 +355,8 @@ async function showCard(id: string): Promise<void> {
     close.addEventListener("click", closeCard);
     panel.replaceChildren(close, c ? renderCard(c) : message(`There is no node ${id}.`, "error"));
     panel.dataset.id = id;
+    for (const el of document.querySelectorAll<HTMLElement>(".hl.selected")) el.classList.remove("selected");
+    for (const el of document.querySelectorAll<HTMLElement>(`.hl[data-id="${CSS.escape(id)}"]`)) el.classList.add("selected");
     (panel.querySelector("h2") as HTMLElement | null)?.setAttribute("tabindex", "-1");
     (panel.querySelector("h2") as HTMLElement | null)?.focus();
   } catch (error) {
