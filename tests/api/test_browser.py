@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -27,6 +28,7 @@ from neo4j import AsyncDriver
 from playwright.async_api import Browser, BrowserContext, Page, Route, async_playwright, expect
 
 from api.settings import Settings
+from api.web import browser_guide_command
 from graph.driver import Connection
 from graph.writer import write_extraction
 from schema.model import Extraction
@@ -334,7 +336,9 @@ async def test_graphiql_renders_and_runs_a_readme_query(tab: Tab) -> None:
     await expect(result).to_contain_text("London assembly")
     await tab.screenshot("graphiql.png")
     await tabs.nth(1).click()
+    await expect(page.locator(".graphiql-query-editor")).to_contain_text("query Search")
     await expect(page.locator(".graphiql-editor-tool")).to_contain_text("armed patrols")
+    await expect(tabs.nth(1)).to_have_class(re.compile("graphiql-tab-active"))
     await page.locator(".graphiql-execute-button").click()
     await expect(result).to_contain_text("she was aware of the sensitivity of armed patrols")
 
@@ -356,12 +360,14 @@ async def test_the_neo4j_browser_guide_opens_with_the_project_style(
         await page.get_by_test_id("password").fill(settings.neo4j_password or "")
         await page.get_by_test_id("connect").click()
         await expect(page.get_by_text("Connected to Neo4j")).to_be_visible(timeout=30_000)
-        port = urlsplit(api_url).port
+        # What `newsgraph neo4j status` tells a person to type, for this API's port.
+        command = browser_guide_command(replace(settings, api_port=urlsplit(api_url).port or 0))
         await page.locator(".monaco-editor").first.click()
-        await page.keyboard.type(f":play http://localhost:{port}/neo4j/guide.html")
+        await page.keyboard.type(command)
         await page.keyboard.press("Control+Enter")
         await expect(page.get_by_text("People, roles, organisations, places")).to_be_visible()
         await expect(page.get_by_text("1 / 16")).to_be_visible()
+        await page.screenshot(path=SHOTS / "neo4j-browser-guide.png")
         await page.locator("pre.runnable", has_text=":style").click()
         await page.keyboard.press("Control+Enter")
         await expect(page.get_by_text("node.Person {")).to_be_visible()
@@ -372,7 +378,7 @@ async def test_the_neo4j_browser_guide_opens_with_the_project_style(
         )
         await page.keyboard.press("Control+Enter")
         await expect(page.get_by_text("Displaying 3 nodes, 2 relationships.")).to_be_visible()
-        await page.screenshot(path=SHOTS / "neo4j-browser-guide.png")
+        await page.screenshot(path=SHOTS / "neo4j-browser-style.png")
     finally:
         await context.close()
     assert any("/neo4j/guide.html" in url for url in network.requests)
