@@ -248,7 +248,13 @@ async def test_her_card_shows_her_role_statements_and_other_articles(tab: Tab) -
     await page.goto(tab.base + "/")
     await page.get_by_role("link", name=SEED_HEADLINE).click()
     # With the keyboard: focus her first highlight and press Enter.
-    await page.locator(".hl[data-id='person/cressida-dick'][tabindex='0']").first.focus()
+    first = page.locator(".hl[data-id='person/cressida-dick'][tabindex='0']").first
+    await first.focus()
+    await page.keyboard.press("Enter")
+    await expect(page.locator("#card-title")).to_be_focused()
+    await page.keyboard.press("Escape")  # closes the card, and the focus goes back
+    await expect(page.locator("#card")).to_be_hidden()
+    await expect(first).to_be_focused()
     await page.keyboard.press("Enter")
     card = page.locator("#card .card")
     await expect(card.locator("#card-title")).to_have_text("Cressida Dick")
@@ -266,8 +272,6 @@ async def test_her_card_shows_her_role_statements_and_other_articles(tab: Tab) -
     spot = said.locator("a.spot").first
     await spot.click()
     await expect(page.locator(".hl.flash")).to_be_visible()
-    await page.keyboard.press("Escape")
-    await expect(page.locator("#card")).to_be_hidden()
 
 
 async def test_the_graph_view_draws_her_neighbourhood(tab: Tab) -> None:

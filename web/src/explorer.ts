@@ -346,7 +346,11 @@ export function renderCard(c: Card): HTMLElement {
   );
 }
 
+// Where the focus was when a card opened, to give it back when the card closes.
+let returnFocus: HTMLElement | null = null;
+
 async function showCard(id: string): Promise<void> {
+  if (panel.hidden && document.activeElement instanceof HTMLElement) returnFocus = document.activeElement;
   panel.hidden = false;
   panel.replaceChildren(message("Loading…"));
   try {
@@ -368,6 +372,9 @@ function closeCard(): void {
   panel.hidden = true;
   panel.replaceChildren();
   delete panel.dataset.id;
+  for (const el of document.querySelectorAll<HTMLElement>(".hl.selected")) el.classList.remove("selected");
+  if (returnFocus?.isConnected) returnFocus.focus();
+  returnFocus = null;
 }
 
 panel.addEventListener("click", (event) => {
@@ -401,12 +408,6 @@ async function showGraph(id: string): Promise<void> {
   two.addEventListener("click", () => void graph.expand(id, 2));
   try {
     await graph.expand(id);
-    canvas.dataset.nodes = String(graph.size.nodes);
-    canvas.dataset.edges = String(graph.size.edges);
-    graph.cy.on("add", () => {
-      canvas.dataset.nodes = String(graph.size.nodes);
-      canvas.dataset.edges = String(graph.size.edges);
-    });
     graph.cy.getElementById(id).select();
     void showCard(id);
   } catch (error) {

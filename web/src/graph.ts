@@ -80,7 +80,13 @@ export class GraphView {
   private root: string | null = null;
   private readonly list: HTMLElement;
 
-  constructor(container: HTMLElement, list: HTMLElement, private readonly onSelect: (id: string) => void) {
+  private pending = 0;
+
+  constructor(
+    private readonly container: HTMLElement,
+    list: HTMLElement,
+    private readonly onSelect: (id: string) => void,
+  ) {
     this.list = list;
     this.cy = cytoscape({
       container,
@@ -137,17 +143,23 @@ export class GraphView {
   /** Add a node's neighbours (fetched through GraphQL); `hops` 2 expands those too. */
   async expand(id: string, hops = 1): Promise<void> {
     this.root ??= id;
-    if (!this.expanded.has(id)) {
-      this.expanded.add(id);
-      const c = await card(id);
-      if (c) this.add(neighbourhood(c));
-      this.cy.getElementById(id).addClass("expanded");
+    this.pending += 1;
+    this.container.dataset.busy = "true";
+    try {
+      if (!this.expanded.has(id)) {
+        this.expanded.add(id);
+        const c = await card(id);
+        if (c) this.add(neighbourhood(c));
+        this.cy.getElementById(id).addClass("expanded");
+      }
+      if (hops > 1) {
+        const next = this.cy.getElementById(id).neighborhood("node").map((n) => n.id() as string);
+        await Promise.all(next.map((n) => this.expand(n, hops - 1)));
+      }
+    } finally {
+      this.pending -= 1;
+      this.layout();
     }
-    if (hops > 1) {
-      const next = this.cy.getElementById(id).neighborhood("node").map((n) => n.id() as string);
-      await Promise.all(next.map((n) => this.expand(n, hops - 1)));
-    }
-    this.layout();
   }
 
   private add(part: { nodes: GraphNode[]; edges: GraphEdge[] }): void {
@@ -191,6 +203,10 @@ export class GraphView {
       })
       .run();
     this.renderList();
+    // What the page shows, for people reading it with a screen reader and for the tests.
+    this.container.dataset.nodes = String(this.cy.nodes().length);
+    this.container.dataset.edges = String(this.cy.edges().length);
+    if (this.pending === 0) delete this.container.dataset.busy;
   }
 
   /** The same nodes as a list of buttons, for the keyboard and screen readers. */
