@@ -55,12 +55,15 @@ FERRY = (
     "\u201cThis route will connect the islands to the mainland every hour,\u201d Lindqvist "
     "told reporters in Eastport.\n"
 )
-# Neo4j Browser 5 (from Maven Central, not ours) asks these hosts for fonts and product
-# analytics as it loads; the test blocks them, and fails on any other.
 SOURCE = "Test Gazette"
-NEO4J_BROWSER_OWN = {"fonts.googleapis.com", "cdn.segment.com", "canny.io"}
+# Neo4j Browser 5 (from Maven Central, not ours) asks these hosts (and their subdomains)
+# for fonts, product analytics and error reports as it loads; the test blocks them, and
+# fails on any other.
+NEO4J_BROWSER_OWN = ("fonts.googleapis.com", "cdn.segment.com", "canny.io", "sentry.io")
 
 pytestmark = pytest.mark.neo4j
+# A busy CI machine renders slowly: wait up to 20 s for what a page should show.
+expect.set_options(timeout=20_000)
 
 
 def _free_port() -> int:
@@ -387,5 +390,13 @@ async def test_the_neo4j_browser_guide_opens_with_the_project_style(
         await context.close()
     assert any("/neo4j/guide.html" in url for url in network.requests)
     assert any("/neo4j/browser.grass" in url for url in network.requests)
-    others = {urlsplit(url).hostname for url in network.blocked}
-    assert others <= NEO4J_BROWSER_OWN, f"requests left 127.0.0.1: {network.blocked}"
+    others = [
+        url
+        for url in network.blocked
+        if not any(
+            host == own or host.endswith("." + own)
+            for own in NEO4J_BROWSER_OWN
+            for host in [urlsplit(url).hostname or ""]
+        )
+    ]
+    assert others == [], f"requests left 127.0.0.1: {others}"
