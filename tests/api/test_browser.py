@@ -275,6 +275,9 @@ async def test_her_card_shows_her_role_statements_and_other_articles(tab: Tab) -
     spot = said.locator("a.spot").first
     await spot.click()
     await expect(page.locator(".hl.flash")).to_be_visible()
+    # Resting the pointer on a highlight opens its card as well.
+    await page.locator(".hl[data-kind='role'][data-id^='role/']").first.hover()
+    await expect(page.locator("#card .card-role")).to_be_visible()
 
 
 async def test_the_graph_view_draws_her_neighbourhood(tab: Tab) -> None:

@@ -201,6 +201,21 @@ async function showArticle(id: string, at: number | null): Promise<void> {
   const body = h("div", { class: "article-text", id: "article-text" });
   body.append(renderMarkedText(article.text, marksOf(article)));
   body.addEventListener("click", (event) => openFrom(event.target));
+  // Resting the pointer on a highlight opens its card too (without moving the focus).
+  // Only a moving pointer counts: text drawn under a still one opens nothing.
+  let hover: number | undefined;
+  let pointed: string | undefined;
+  body.addEventListener("mousemove", (event) => {
+    const id = (event.target as HTMLElement).closest<HTMLElement>(".hl")?.dataset.id;
+    if (id === pointed) return;
+    pointed = id;
+    window.clearTimeout(hover);
+    if (id && id !== panel.dataset.id) hover = window.setTimeout(() => void showCard(id, false), HOVER_MS);
+  });
+  body.addEventListener("mouseleave", () => {
+    pointed = undefined;
+    window.clearTimeout(hover);
+  });
   body.addEventListener("keydown", (event) => {
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
@@ -237,7 +252,7 @@ async function showArticle(id: string, at: number | null): Promise<void> {
     h("h1", { id: "headline" }, article.headline ?? article.id),
     meta ? h("p", { class: "meta" }, meta) : "",
     legend(),
-    h("p", { class: "hint" }, "Click a highlight, or tab to it and press Enter, to open its card."),
+    h("p", { class: "hint" }, "Point at a highlight or click it, or tab to it and press Enter, to open its card."),
     body,
     h("h2", {}, `Statements (${statements.length})`),
     statements.length ? said : message("No statements."),
@@ -349,8 +364,10 @@ export function renderCard(c: Card): HTMLElement {
 // Where the focus was when a card opened, to give it back when the card closes.
 let returnFocus: HTMLElement | null = null;
 
-async function showCard(id: string): Promise<void> {
-  if (panel.hidden && document.activeElement instanceof HTMLElement) returnFocus = document.activeElement;
+const HOVER_MS = 450;
+
+async function showCard(id: string, focus = true): Promise<void> {
+  if (focus && panel.hidden && document.activeElement instanceof HTMLElement) returnFocus = document.activeElement;
   panel.hidden = false;
   panel.replaceChildren(message("Loading…"));
   try {
@@ -361,8 +378,9 @@ async function showCard(id: string): Promise<void> {
     panel.dataset.id = id;
     for (const el of document.querySelectorAll<HTMLElement>(".hl.selected")) el.classList.remove("selected");
     for (const el of document.querySelectorAll<HTMLElement>(`.hl[data-id="${CSS.escape(id)}"]`)) el.classList.add("selected");
-    (panel.querySelector("h2") as HTMLElement | null)?.setAttribute("tabindex", "-1");
-    (panel.querySelector("h2") as HTMLElement | null)?.focus();
+    const title = panel.querySelector<HTMLElement>("h2");
+    title?.setAttribute("tabindex", "-1");
+    if (focus) title?.focus();
   } catch (error) {
     panel.replaceChildren(failed(error));
   }
