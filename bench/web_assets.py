@@ -161,7 +161,11 @@ def main() -> None:
     finally:
         for process in (api, peer):
             process.terminate()
-            process.wait(timeout=30)
+        for process in (api, peer):
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
         shutil.rmtree(root)
 
 
