@@ -16,9 +16,21 @@ TEST_HTTP_PORT ?= 17474
 FUZZ_EXAMPLES ?= 60
 FUZZ_MIN_CASES ?= 1000
 
-.PHONY: setup run test fuzz lint neo4j-start neo4j-stop neo4j-status bench clean
+.PHONY: setup web run test fuzz lint neo4j-start neo4j-stop neo4j-status bench clean
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed web
+
+# The front end (web/): npm installs the versions pinned by web/package-lock.json, esbuild
+# bundles them into api/static/ (git-ignored). The README's GraphQL examples go into GraphiQL.
+WEB_SOURCES := $(wildcard web/src/*) web/build.mjs web/package.json web/tsconfig.json README.md
+web: api/static/.built
+
+web/node_modules/.package-lock.json: web/package-lock.json
+	@command -v npm >/dev/null || { echo "newsgraph's front end needs Node 20 and npm (e.g. apt-get install nodejs npm)" >&2; exit 1; }
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+
+api/static/.built: web/node_modules/.package-lock.json $(WEB_SOURCES)
+	cd web && npm run --silent build
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "newsgraph needs Python 3.11 or newer: set PYTHON=python3.11")'
@@ -33,8 +45,10 @@ run: setup
 	  $(NG) ingest $(ARTICLES); \
 	else echo "not yet built: 'newsgraph ingest' (loading $(ARTICLES) into the graph)"; fi
 	@if $(NG) --help | grep -q ' serve '; then \
-	  echo "GraphQL:      http://$${NEWSGRAPH_API_HOST:-127.0.0.1}:$${NEWSGRAPH_API_PORT:-8000}/graphql"; \
+	  echo "Explorer:      http://$${NEWSGRAPH_API_HOST:-127.0.0.1}:$${NEWSGRAPH_API_PORT:-8000}/"; \
+	  echo "GraphQL:       http://$${NEWSGRAPH_API_HOST:-127.0.0.1}:$${NEWSGRAPH_API_PORT:-8000}/graphql"; \
 	  echo "Neo4j Browser: $$($(NG) neo4j status | awk '$$1=="browser"{print $$2}')"; \
+	  echo "  its guide:   log in, then run  $$($(NG) neo4j status | awk '$$1=="guide"{print $$2, $$3}')"; \
 	  exec $(NG) serve; \
 	else \
 	  echo "not yet built: 'newsgraph serve' (the GraphQL API)"; \
@@ -63,6 +77,7 @@ fuzz: setup
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
+	cd web && npm run --silent check
 
 neo4j-start: setup
 	$(NG) neo4j start
@@ -76,4 +91,4 @@ bench: setup
 
 clean:
 	-$(NG) neo4j stop
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info web/node_modules api/static

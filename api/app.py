@@ -1,9 +1,10 @@
 """The HTTP app: ``create_app(settings)`` -> a Starlette application.
 
-Routes: ``/graphql`` (GraphiQL in a browser when enabled), ``/healthz`` (the
-process answers), ``/readyz`` (Neo4j answers; 503 when it does not), and the
-RDF routes of :mod:`api.rdf_routes`. Errors become responses once, through the
-app's ``exception_handlers`` (:mod:`api.http_errors`).
+Routes: ``/graphql`` (GraphiQL in a browser when enabled, from local assets),
+``/healthz`` (the process answers), ``/readyz`` (Neo4j answers; 503 when it does
+not), the RDF routes of :mod:`api.rdf_routes`, and the front end of :mod:`api.web`
+(the explorer at ``/``, the Neo4j Browser guide). Errors become responses once,
+through the app's ``exception_handlers`` (:mod:`api.http_errors`).
 
 The lifespan opens the process's one async driver and applies the migrations;
 a database that is down at start does not stop the app (``/readyz`` says so,
@@ -39,6 +40,8 @@ from api.graphql.schema import build_schema
 from api.http_errors import EXCEPTION_HANDLERS
 from api.runtime import Runtime, resolve_connection, runtime_of
 from api.settings import Settings
+from api.web import graphiql_page
+from api.web import routes as web_routes
 from graph.driver import open_driver
 from graph.errors import GraphError
 from graph.reads import RoundTrips
@@ -58,6 +61,10 @@ class GraphQLView(GraphQL[Context, None]):
         )
         self.settings = settings
         self.limits = limits
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        # GraphiQL from the bundle in api/static/, never from a CDN.
+        return graphiql_page()
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -185,6 +192,7 @@ def create_app(settings: Settings, *, limits: Limits | None = None) -> Starlette
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", _readyz(limits), methods=["GET"]),
         *rdf_routes.routes(settings),
+        *web_routes(),
     ]
     middleware = [
         Middleware(

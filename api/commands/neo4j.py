@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from api.settings import Settings
+from api.web import browser_guide_command
 from graph.server import LocalNeo4j, ServerStatus
 
 app = typer.Typer(help="Run the project's local Neo4j server (Community 5.26 LTS).")
@@ -38,7 +39,7 @@ def _server(
     )
 
 
-def _print_status(status: ServerStatus, server: LocalNeo4j) -> None:
+def _print_status(status: ServerStatus, server: LocalNeo4j, settings: Settings) -> None:
     table = Table(show_header=False, box=None)
     table.add_row("state", "[green]running[/]" if status.running else "[yellow]stopped[/]")
     if status.pid is not None:
@@ -46,6 +47,8 @@ def _print_status(status: ServerStatus, server: LocalNeo4j) -> None:
     table.add_row("version", f"Neo4j Community {status.version}")
     table.add_row("bolt", status.bolt_uri)
     table.add_row("browser", status.browser_url)
+    # Typed in the Browser's editor while the API (`newsgraph serve`) runs.
+    table.add_row("guide", browser_guide_command(settings))
     table.add_row("user", status.user)
     table.add_row("password file", str(server.password_file))
     table.add_row("home", str(status.home))
@@ -84,7 +87,7 @@ def start(
     with console.status("Starting Neo4j (the first start fetches it from Maven Central)..."):
         status = server.start(fresh=fresh)
     console.print("Neo4j was already running." if was_running else "Neo4j started.")
-    _print_status(status, server)
+    _print_status(status, server, ctx.obj)
 
 
 @app.command()
@@ -109,6 +112,6 @@ def status(
     """Print whether the server runs, its Bolt URI, Browser URL and user."""
     server = _server(ctx, instance, bolt_port, http_port)
     state = server.status()
-    _print_status(state, server)
+    _print_status(state, server, ctx.obj)
     if not state.running:
         raise typer.Exit(3)

@@ -76,6 +76,8 @@ def test_status_command_reports_the_running_server(settings: Settings) -> None:
     assert f"bolt://127.0.0.1:{settings.neo4j_bolt_port}" in result.stdout
     assert f"http://127.0.0.1:{settings.neo4j_http_port}/browser/" in result.stdout
     assert re.search(r"user\s+neo4j", result.stdout)
+    # How to open the project's guide in the Browser (served by the API).
+    assert f":play http://localhost:{settings.api_port}/neo4j/guide.html" in result.stdout
 
 
 def test_the_browser_is_served(settings: Settings) -> None:
