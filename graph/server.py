@@ -81,12 +81,14 @@ class ServerStatus:
 _PASSWORD_ALPHABET = string.ascii_letters + string.digits
 
 # A local tool sends nothing out. The server reports no usage; the Browser and other
-# clients send no product analytics (Segment, canny.io) and load no remote guides; and
+# clients send no product analytics (Segment, canny.io) and load guides from loopback
+# only (the project's own, served by the API on localhost); and
 # the Browser page's Content-Security-Policy lets it reach only its own server (no
 # web fonts, crash reports or analytics scripts from elsewhere; the Bolt websocket
 # to this instance's port).
 def _privacy_settings(bolt_port: int) -> dict[str, str]:
-    local = f"http://127.0.0.1:* ws://127.0.0.1:{bolt_port} ws://localhost:{bolt_port}"
+    local = (f"http://127.0.0.1:* http://localhost:* ws://127.0.0.1:{bolt_port} "
+             f"ws://localhost:{bolt_port}")
     policy = (
         "default-src 'self'; script-src 'self'; img-src 'self' data:; "
         "style-src 'self' 'unsafe-inline'; font-src 'self' data:; "

@@ -17,7 +17,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -371,7 +371,7 @@ async def test_the_neo4j_browser_guide_opens_with_the_project_style(
         await page.get_by_test_id("connect").click()
         await expect(page.get_by_text("Connected to Neo4j")).to_be_visible(timeout=30_000)
         # What `newsgraph neo4j status` tells a person to type, for this API's port.
-        command = browser_guide_command(replace(settings, api_port=urlsplit(api_url).port or 0))
+        command = browser_guide_command(settings.replace(api_port=urlsplit(api_url).port or 0))
         await page.locator(".monaco-editor").first.click()
         await page.keyboard.type(command)
         await page.keyboard.press("Control+Enter")
