@@ -12,7 +12,8 @@ it to a person as it is::
     │   ├── JarFetchFailed      Maven could not fetch the jars
     │   ├── PortInUse           a Bolt or HTTP port is taken by another process
     │   └── ServerStartTimeout  the server did not answer within the time limit
-    └── NotFound                an id that is not in the graph
+    ├── NotFound                an id that is not in the graph
+    └── RdfExportError          an unusable RDF base URI or format name
 """
 
 
@@ -54,3 +55,7 @@ class ServerStartTimeout(LocalServerError):
 
 class NotFound(GraphError):
     pass
+
+
+class RdfExportError(GraphError):
+    """The RDF export cannot run as asked (a bad base URI, an unknown format name)."""
