@@ -91,6 +91,10 @@ __all__ = [
 DEFAULT_BATCH = 2000
 """Nodes read per round trip."""
 
+TRIPLES_PER_CHUNK = 10_000
+"""Triples mapped and written at a time, at most (plus one node's): a page whose nodes
+carry much evidence (a person named in thousands of articles) is written in pieces."""
+
 _CONCEPT_SOURCES: Final = {
     ConceptScheme.TITLE: Label.ROLE,
     ConceptScheme.EVENT_KIND: Label.EVENT,
@@ -116,14 +120,16 @@ class RdfSource:
 
 
 async def emitted(source: RdfSource, article: str | None = None) -> AsyncIterator[list[Emitted]]:
-    """The export, batch by batch: the whole graph, or one article's named graph.
+    """The export, batch by batch (a page of nodes, or a piece of one: see
+    :data:`TRIPLES_PER_CHUNK`): the whole graph, or one article's named graph.
 
     :class:`NotFound` when ``article`` is not in the graph.
     """
     mapper = Mapper(source.uris, article)
     async with read_session(source.driver, source.database) as session:
         async for rows in row_batches(session, article, source.batch_size):
-            yield list(mapper.rows(rows))
+            for chunk in mapper.chunks(rows, TRIPLES_PER_CHUNK):
+                yield chunk
     tail = list(mapper.concepts())
     if tail:
         yield tail

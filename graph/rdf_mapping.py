@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from rdflib import Literal, URIRef
 
@@ -70,6 +70,13 @@ tuple of plain strings: the streamed export makes one per triple, a NamedTuple c
 only where an rdflib graph is built)."""
 
 
+_XSD_DATE = str(XSD.date)
+_XSD_DATETIME = str(XSD.dateTime)
+_XSD_GYEARMONTH = str(XSD.gYearMonth)
+_XSD_GYEAR = str(XSD.gYear)
+_XSD_DOUBLE = str(XSD.double)
+_XSD_NNI = str(XSD.nonNegativeInteger)
+
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_MONTH = re.compile(r"\d{4}-\d{2}")
 _ISO_YEAR = re.compile(r"\d{4}")
@@ -85,23 +92,18 @@ def date_literal(text: str | None) -> Lit | None:
     try:
         if _ISO_DATE.fullmatch(text):
             dt.date.fromisoformat(text)
-            return Lit(text, str(XSD.date))
+            return Lit(text, _XSD_DATE)
         if _ISO_DATETIME.fullmatch(text):
             value = text if len(text) > 16 else text + ":00"
             dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-            return Lit(value, str(XSD.dateTime))
+            return Lit(value, _XSD_DATETIME)
         if _ISO_MONTH.fullmatch(text) and 1 <= int(text[5:]) <= 12:
-            return Lit(text, str(XSD.gYearMonth))
+            return Lit(text, _XSD_GYEARMONTH)
         if _ISO_YEAR.fullmatch(text):
-            return Lit(text, str(XSD.gYear))
+            return Lit(text, _XSD_GYEAR)
     except ValueError:
         return None
     return None
-
-
-_XSD_DATE = str(XSD.date)
-_XSD_DOUBLE = str(XSD.double)
-_XSD_NNI = str(XSD.nonNegativeInteger)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +164,18 @@ class _Terms:
 
 _T = _Terms()
 
+VOCABULARY: Final[tuple[str, ...]] = (
+    *(getattr(_T, name) for name in _Terms.__dataclass_fields__),
+    _XSD_DATE,
+    _XSD_DATETIME,
+    _XSD_GYEARMONTH,
+    _XSD_GYEAR,
+    _XSD_DOUBLE,
+    _XSD_NNI,
+)
+"""Every vocabulary term (class, property, datatype) the mapper writes: the writers spell
+them with prefixes (``schema:name``) and take anything else for a node's URI."""
+
 
 @dataclass(slots=True)
 class _ConceptUse:
@@ -190,13 +204,21 @@ class Mapper:
         self._concepts: dict[tuple[ConceptScheme, str], _ConceptUse] = {}
         self._nodes: dict[str, str] = {}
         self._concept_uris: dict[tuple[ConceptScheme, str], tuple[str, str]] = {}
+        self._by_type: dict[type, Callable[[Any], Iterator[Emitted]]] = {
+            ArticleRow: self.article_row,
+            EntityRow: self.entity,
+            RoleRow: self.role,
+            EventRow: self.event,
+            StatementRow: self.statement,
+            MentionRow: self.mention,
+        }
 
     def node(self, node_id: str) -> str:
         """``uris.node``, remembered: articles and entities recur in every batch. The
-        memory is bounded: the cache starts over past 65,536 ids."""
+        memory is bounded: the cache starts over past 16,384 ids."""
         uri = self._nodes.get(node_id)
         if uri is None:
-            if len(self._nodes) >= 65_536:
+            if len(self._nodes) >= 16_384:
                 self._nodes.clear()
             uri = self._nodes[node_id] = self.uris.node(node_id)
         return uri
@@ -219,12 +241,13 @@ class Mapper:
         return uri
 
     def _provenance(self, s: str, evidence: tuple[Evidence, ...]) -> Iterator[Emitted]:
-        node = self.node
+        node, mint = self.node, self.uris.node
         for article in sorted({e.article for e in evidence}):
             a = node(article)
             yield (s, _T.prov_wasDerivedFrom, a, (a,))
         for mention in sorted({(e.mention, e.article) for e in evidence}):
-            yield (s, _T.prov_wasDerivedFrom, node(mention[0]), (node(mention[1]),))
+            # a mention is named once: minted, not remembered (the memory is for recurring ids)
+            yield (s, _T.prov_wasDerivedFrom, mint(mention[0]), (node(mention[1]),))
 
     def _names(self, s: str, row: EntityRow, graphs: Graphs) -> Iterator[Emitted]:
         """``schema:name`` in every graph of the entity; each alias in the graphs of the
@@ -245,18 +268,21 @@ class Mapper:
     # rows
     def rows(self, rows: Iterable[Row]) -> Iterator[Emitted]:
         for row in rows:
-            if isinstance(row, EntityRow):
-                yield from self.entity(row)
-            elif isinstance(row, MentionRow):
-                yield from self.mention(row)
-            elif isinstance(row, StatementRow):
-                yield from self.statement(row)
-            elif isinstance(row, RoleRow):
-                yield from self.role(row)
-            elif isinstance(row, EventRow):
-                yield from self.event(row)
-            else:
-                yield from self.article_row(row)
+            yield from self._by_type[type(row)](row)
+
+    def chunks(self, rows: Iterable[Row], size: int) -> Iterator[list[Emitted]]:
+        """The rows' triples in lists of about ``size`` (cut between rows, so a subject's
+        triples stay together): a page of rows whose nodes carry much evidence becomes
+        several lists, and what the writers hold at once stays bounded."""
+        chunk: list[Emitted] = []
+        by_type = self._by_type
+        for row in rows:
+            chunk.extend(by_type[type(row)](row))
+            if len(chunk) >= size:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
 
     def article_row(self, row: ArticleRow) -> Iterator[Emitted]:
         s = self.uris.node(row.id)

@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final, Protocol
 
 from graph.rdf_formats import RdfFormat, jsonld_context
-from graph.rdf_mapping import Emitted, Lit, Object
+from graph.rdf_mapping import VOCABULARY, Emitted, Lit, Object
 from schema.vocab import PREFIXES, RDF
 
 _RDF_TYPE: Final = str(RDF.type)  # plain str: the terms arrive as str
@@ -54,12 +54,8 @@ def _split(term: str) -> tuple[str, str, str] | None:
 
 # -- N-Triples, N-Quads -------------------------------------------------------------------
 
-_NT_ESCAPES: Final = str.maketrans(
+_NT_RARE: Final = str.maketrans(
     {
-        "\\": "\\\\",
-        '"': '\\"',
-        "\n": "\\n",
-        "\r": "\\r",
         "\t": "\\t",
         "\b": "\\b",
         "\f": "\\f",
@@ -68,13 +64,23 @@ _NT_ESCAPES: Final = str.maketrans(
     }
 )
 _NT_SPECIAL = re.compile(r'[\x00-\x1f"\\\x7f]')
+_NT_RARE_CHARS = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _quoted(lexical: str) -> str:
     """A string in double quotes with what N-Triples, N-Quads, Turtle and TriG must
-    escape escaped (UTF-8 kept)."""
+    escape escaped (UTF-8 kept). ``str.replace`` for the common four (an article's text
+    is long, and a translation table costs a dictionary lookup per character); the
+    other control characters, rare, through a table."""
     if _NT_SPECIAL.search(lexical):
-        lexical = lexical.translate(_NT_ESCAPES)
+        lexical = (
+            lexical.replace("\\", "\\\\")
+            .replace('"', '\\"')
+            .replace("\n", "\\n")
+            .replace("\r", "\\r")
+        )
+        if _NT_RARE_CHARS.search(lexical):
+            lexical = lexical.translate(_NT_RARE)
     return f'"{lexical}"'
 
 
@@ -118,21 +124,21 @@ def nq_lines(batch: Iterable[Emitted]) -> str:
 
 
 class _TurtleTerms:
-    """Turtle spellings, remembered: ``a`` for rdf:type, ``schema:name`` for the bound
-    namespaces' terms, ``<...>`` for the rest."""
+    """Turtle spellings: ``a`` for rdf:type, ``schema:name`` for the vocabulary terms the
+    mapper writes, ``<...>`` for the rest (the nodes' URIs)."""
 
     def __init__(self) -> None:
-        self._names: dict[str, str] = {_RDF_TYPE: "a"}
+        names: dict[str, str] = {}
+        for term in VOCABULARY:
+            split = _split(term)
+            if split is not None:
+                names[term] = f"{split[0]}:{split[2]}"
+        names[_RDF_TYPE] = "a"
+        self.names = names
 
     def name(self, term: str) -> str:
-        found = self._names.get(term)
-        if found is None:
-            if len(self._names) > 4096:  # only vocabulary terms repeat; keep it bounded
-                self._names = {_RDF_TYPE: "a"}
-            split = _split(term)
-            found = f"{split[0]}:{split[2]}" if split else f"<{term}>"
-            self._names[term] = found
-        return found
+        found = self.names.get(term)
+        return f"<{term}>" if found is None else found
 
     def literal(self, term: Lit) -> str:
         if term.datatype is None:
@@ -150,17 +156,17 @@ def _turtle_statements(
     """Triples as Turtle statements, a block per run of one subject."""
     out: list[str] = []
     append = out.append
-    name, literal = terms.name, terms.literal
+    names, literal = terms.names, terms.literal
     subject: str | None = None
     for s, p, o in triples:
-        obj = literal(o) if isinstance(o, Lit) else name(o)
+        obj = literal(o) if isinstance(o, Lit) else (names.get(o) or f"<{o}>")
         if s == subject:
-            append(f" ;\n{indent}    {name(p)} {obj}")
+            append(f" ;\n{indent}    {names.get(p) or f'<{p}>'} {obj}")
         else:
             if subject is not None:
                 append(" .\n")
             subject = s
-            append(f"{indent}<{s}> {name(p)} {obj}")
+            append(f"{indent}<{s}> {names.get(p) or f'<{p}>'} {obj}")
     if subject is not None:
         append(" .\n")
     return "".join(out)

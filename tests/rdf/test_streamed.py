@@ -23,6 +23,7 @@ from graph.rdf import (
     serialize,
     stream,
 )
+from graph.rdf_rows import weighed_groups
 from tests.rdf import graph_fixture
 from tests.rdf.conftest import BASE
 from tests.rdf.parsing import statements
@@ -91,3 +92,10 @@ async def test_trig_repeats_a_named_graph_block_across_batches_and_parses_to_one
     dataset = Dataset().parse(data=data, format="trig")
     names = {g.identifier for g in dataset.graphs() if len(g)} - {DATASET_DEFAULT_GRAPH_ID}
     assert {b.split()[0].strip("<>") for b in blocks} == {str(n) for n in names}
+
+
+def test_weighed_groups_cut_a_page_by_evidence_and_keep_a_heavy_node_alone() -> None:
+    weighed = [["a", 1], ["b", 1], ["c", 50], ["d", 0], ["e", 2]]
+    assert list(weighed_groups(weighed, 10)) == [["a", "b"], ["c"], ["d", "e"]]
+    assert list(weighed_groups(weighed, 1000)) == [["a", "b", "c", "d", "e"]]
+    assert list(weighed_groups([], 10)) == []
