@@ -46,6 +46,7 @@ from graph.rdf_mapping import (
     Object,
     concept_triples,
     date_literal,
+    gather,
     scheme_triples,
 )
 from graph.rdf_rows import (
@@ -119,20 +120,22 @@ class RdfSource:
 # -- the export as a stream of triples ------------------------------------------------------
 
 
-async def emitted(source: RdfSource, article: str | None = None) -> AsyncIterator[list[Emitted]]:
+async def emitted(
+    source: RdfSource, article: str | None = None, *, quads: bool = False
+) -> AsyncIterator[list[Emitted]]:
     """The export, batch by batch (a page of nodes, or a piece of one: see
     :data:`TRIPLES_PER_CHUNK`): the whole graph, or one article's named graph.
 
-    :class:`NotFound` when ``article`` is not in the graph.
+    With ``quads`` (for TriG and N-Quads) a batch is cut by triples times their named
+    graphs. :class:`NotFound` when ``article`` is not in the graph.
     """
     mapper = Mapper(source.uris, article)
     async with read_session(source.driver, source.database) as session:
         async for rows in row_batches(session, article, source.batch_size):
-            for chunk in mapper.chunks(rows, TRIPLES_PER_CHUNK):
+            for chunk in mapper.chunks(rows, TRIPLES_PER_CHUNK, quads=quads):
                 yield chunk
-    tail = list(mapper.concepts())
-    if tail:
-        yield tail
+    for chunk in gather(mapper.concept_groups(), TRIPLES_PER_CHUNK, quads=quads):
+        yield chunk
 
 
 async def describe(source: RdfSource, node_id: str) -> list[Emitted]:
@@ -201,7 +204,7 @@ async def stream(
     """
     out = writer(fmt)
     head = out.head()
-    async for batch in emitted(source, article):
+    async for batch in emitted(source, article, quads=fmt.is_quads):
         text = out.batch(batch)
         if head:
             text, head = head + text, ""

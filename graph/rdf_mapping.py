@@ -270,19 +270,15 @@ class Mapper:
         for row in rows:
             yield from self._by_type[type(row)](row)
 
-    def chunks(self, rows: Iterable[Row], size: int) -> Iterator[list[Emitted]]:
+    def chunks(
+        self, rows: Iterable[Row], size: int, *, quads: bool = False
+    ) -> Iterator[list[Emitted]]:
         """The rows' triples in lists of about ``size`` (cut between rows, so a subject's
         triples stay together): a page of rows whose nodes carry much evidence becomes
-        several lists, and what the writers hold at once stays bounded."""
-        chunk: list[Emitted] = []
+        several lists, and what the writers hold at once stays bounded. With ``quads``,
+        a triple counts once per named graph it is written into."""
         by_type = self._by_type
-        for row in rows:
-            chunk.extend(by_type[type(row)](row))
-            if len(chunk) >= size:
-                yield chunk
-                chunk = []
-        if chunk:
-            yield chunk
+        return gather((by_type[type(row)](row) for row in rows), size, quads=quads)
 
     def article_row(self, row: ArticleRow) -> Iterator[Emitted]:
         s = self.uris.node(row.id)
@@ -406,15 +402,43 @@ class Mapper:
 
     def concepts(self) -> Iterator[Emitted]:
         """The SKOS concepts (and their schemes) the mapped rows used."""
+        for group in self.concept_groups():
+            yield from group
+
+    def concept_groups(self) -> Iterator[list[Emitted]]:
+        """:meth:`concepts`, a concept (or scheme) at a time: a concept used in every
+        article is in every article's named graph, so one can be large."""
         schemes: dict[ConceptScheme, set[str]] = {}
         for (scheme, _slug), use in sorted(self._concepts.items(), key=lambda kv: kv[0]):
             labels = sorted(use.labels)
             c = self.uris.concept(scheme, labels[0])
             g = tuple(sorted(use.graphs, key=str))
             schemes.setdefault(scheme, set()).update(g)
-            yield from concept_triples(self.uris, scheme, c, labels, g)
+            yield list(concept_triples(self.uris, scheme, c, labels, g))
         for scheme, graphs in sorted(schemes.items()):
-            yield from scheme_triples(self.uris, scheme, tuple(sorted(graphs, key=str)))
+            yield list(scheme_triples(self.uris, scheme, tuple(sorted(graphs, key=str))))
+
+
+def gather(
+    groups: Iterable[Iterable[Emitted]], size: int, *, quads: bool = False
+) -> Iterator[list[Emitted]]:
+    """Groups of triples (a node's, a concept's) joined into lists of about ``size``
+    triples (or, with ``quads``, triples times their named graphs), never splitting a
+    group."""
+    chunk: list[Emitted] = []
+    weight = 0
+    for group in groups:
+        start = len(chunk)
+        chunk.extend(group)
+        if quads:
+            weight += sum(len(e[3]) or 1 for e in chunk[start:])
+        else:
+            weight = len(chunk)
+        if weight >= size:
+            yield chunk
+            chunk, weight = [], 0
+    if chunk:
+        yield chunk
 
 
 def concept_triples(

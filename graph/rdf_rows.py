@@ -1,9 +1,14 @@
 """The RDF export's reads: Neo4j -> typed rows, a batch per query.
 
-Per label, one query reads a page of the whole graph (keyset on the unique
-``id`` index) and one reads given ids (one article's facts, one entity); both
-answer one record holding the whole batch. :mod:`graph.rdf` maps the rows to
-RDF; nothing here knows a vocabulary.
+The whole graph is read label by label. Mentions (small rows) come in keyset
+pages on the unique ``id`` index. Articles and facts, whose rows grow with
+their text or their evidence, come in two steps: a keyset page of ids with a
+weight (evidence count, or text size), then the rows of consecutive ids whose
+weights add up to about a batch, by id; so what a batch holds is bounded
+however large the graph and its hubs grow. One article's named graph and one
+entity are read by id. Every query answers one record holding the whole batch,
+and the next batch is requested before the current one is mapped.
+:mod:`graph.rdf_mapping` maps the rows to RDF; nothing here knows a vocabulary.
 """
 
 from __future__ import annotations
@@ -252,10 +257,10 @@ def _mention_row(r: Mapping[str, Any]) -> MentionRow:
 
 
 # -- Cypher ---------------------------------------------------------------------------
-# Per label, one query reads a page of the whole graph (keyset on the unique `id`
-# index: `n.id > $after`) and one reads given ids (one article's facts, one entity);
-# both share the row projection. `$article` is null for the whole graph, or the
-# article a named graph is cut to (only its evidence is read then).
+# Per label, one query reads given ids (a weighed group, one article's facts, one
+# entity) and, for mentions, one reads a page of the whole graph (keyset on the unique
+# `id` index: `n.id > $after`); both share the row projection. `$article` is null for
+# the whole graph, or the article a named graph is cut to (only its evidence is read).
 #
 # Each query answers ONE record holding the whole batch (`collect(row)`): the async
 # driver pays a few socket reads and task switches per record, which made a record

@@ -190,13 +190,14 @@ class _TriG(_Turtle):
     def batch(self, batch: Sequence[Emitted]) -> str:
         by_graph: dict[str | None, list[tuple[str, str, Object]]] = {}
         for s, p, o, graphs in batch:
+            triple = (s, p, o)
             if not graphs:
-                by_graph.setdefault(None, []).append((s, p, o))
+                by_graph.setdefault(None, []).append(triple)
             for g in graphs:
                 found = by_graph.get(g)
                 if found is None:
                     found = by_graph[g] = []
-                found.append((s, p, o))
+                found.append(triple)
         out: list[str] = []
         for name, triples in by_graph.items():
             if name is None:

@@ -59,7 +59,7 @@ async def test_the_streamed_format_says_what_rdflibs_serialisation_says(
 
 @pytest.mark.parametrize("fmt", list(RdfFormat), ids=str)
 async def test_the_stream_writes_a_chunk_per_batch(source: RdfSource, fmt: RdfFormat) -> None:
-    batches = [batch async for batch in emitted(source)]
+    batches = [batch async for batch in emitted(source, quads=fmt.is_quads)]
     chunks = [chunk async for chunk in stream(source, fmt)]
     assert len(batches) > 1
     # the head rides on the first batch's chunk, the tail comes alone
