@@ -479,16 +479,17 @@ async def _pages(session: AsyncSession, page: str, batch: int) -> AsyncIterator[
 
 
 def weighed_groups(weighed: Sequence[Sequence[Any]], budget: int) -> Iterator[list[str]]:
-    """Consecutive ids whose evidence counts (plus one for the node) add up to about
-    ``budget``; a node heavier than that alone."""
+    """Consecutive ids whose weights (evidence counts, or an article's text size) add up
+    to at most ``budget``; a node heavier than that alone. (The page the ids come from
+    holds at most a batch of nodes, so a group of light nodes is a page.)"""
     group: list[str] = []
     weight = 0
     for node_id, count in weighed:
-        if group and weight + count + 1 > budget:
+        if group and weight + count > budget:
             yield group
             group, weight = [], 0
         group.append(node_id)
-        weight += count + 1
+        weight += count
     if group:
         yield group
 

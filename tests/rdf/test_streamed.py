@@ -95,7 +95,7 @@ async def test_trig_repeats_a_named_graph_block_across_batches_and_parses_to_one
 
 
 def test_weighed_groups_cut_a_page_by_evidence_and_keep_a_heavy_node_alone() -> None:
-    weighed = [["a", 1], ["b", 1], ["c", 50], ["d", 0], ["e", 2]]
-    assert list(weighed_groups(weighed, 10)) == [["a", "b"], ["c"], ["d", "e"]]
-    assert list(weighed_groups(weighed, 1000)) == [["a", "b", "c", "d", "e"]]
+    weighed = [["a", 1], ["b", 1], ["c", 50], ["d", 0], ["e", 2], ["f", 9]]
+    assert list(weighed_groups(weighed, 10)) == [["a", "b"], ["c"], ["d", "e"], ["f"]]
+    assert list(weighed_groups(weighed, 1000)) == [["a", "b", "c", "d", "e", "f"]]
     assert list(weighed_groups([], 10)) == []
