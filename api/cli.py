@@ -3,33 +3,120 @@
 Each sub-command lives in :mod:`api.commands`; this module builds the typer
 app, reads the settings once, and turns the project's expected errors into a
 message on stderr and a non-zero exit code instead of a traceback.
+
+A command's module is imported only when that command runs (or its own
+``--help`` is asked for): ``newsgraph export`` or ``newsgraph --help`` never
+import spaCy, the loaders or the GraphQL stack. :data:`COMMANDS` names every
+command, its module and its one line of help for ``newsgraph --help`` (a test
+checks the line against the command's own docstring, and that every module
+imports and registers its commands). A module that fails to import fails its
+command with the import error; it is never dropped from the list.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
+from typing import Any, Final, NamedTuple
 
 import typer
 from rich.console import Console
+from typer import _click as click  # typer vendors click: its classes are the ones to extend
+from typer.core import TyperCommand, TyperGroup
 
-from api.commands import cypher, delete, export, extract, ingest, migrate, serve
 from api.commands import neo4j as neo4j_commands
 from api.settings import Settings, SettingsError
 from graph.errors import GraphError
+
+
+class CommandEntry(NamedTuple):
+    name: str
+    module: str  # in api.commands, with a register(app) function
+    help: str
+
+
+COMMANDS: Final = (
+    CommandEntry(
+        "migrate",
+        "migrate",
+        "Connect to the configured Neo4j and create any missing constraint or index.",
+    ),
+    CommandEntry(
+        "extract",
+        "extract",
+        "Extract people, organisations, places, roles, statements and events from an article.",
+    ),
+    CommandEntry(
+        "ingest",
+        "ingest",
+        "Extract facts from articles and write them to the graph (one transaction each).",
+    ),
+    CommandEntry(
+        "delete", "delete", "Delete an article; entities that other articles support stay."
+    ),
+    CommandEntry(
+        "cypher", "cypher", "Run a Cypher query against the configured database and print the rows."
+    ),
+    CommandEntry(
+        "serve", "serve", "Serve GraphQL at /graphql (GraphiQL in a browser), /healthz and /readyz."
+    ),
+    CommandEntry(
+        "graphql-schema",
+        "serve",
+        "Write the GraphQL SDL of the code's schema to schema/schema.graphql.",
+    ),
+    CommandEntry(
+        "export", "export", "Export the graph as RDF; URIs are {NEWSGRAPH_BASE_URI}/{id}."
+    ),
+)
+
+
+def load_commands(module_name: str) -> dict[str, click.Command]:
+    """The commands ``api.commands.{module_name}`` registers, by name."""
+    module = importlib.import_module(f"api.commands.{module_name}")
+    scratch = typer.Typer()
+    module.register(scratch)
+    group = typer.main.get_group(scratch)
+    return dict(group.commands)
+
+
+class _Deferred(TyperCommand):
+    """Stands for a command in the listing until it runs; then its module is imported."""
+
+    def __init__(self, entry: CommandEntry) -> None:
+        super().__init__(entry.name, help=entry.help, short_help=entry.help)
+        self.module = entry.module
+
+
+class _LazyGroup(TyperGroup):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        deferred: dict[str, click.Command] = {e.name: _Deferred(e) for e in COMMANDS}
+        self.commands = {**deferred, **self.commands}
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        if isinstance(command, _Deferred) and name is not None:
+            loaded = load_commands(command.module)
+            for other, real in loaded.items():
+                if isinstance(self.commands.get(other), _Deferred):
+                    self.commands[other] = real
+            command = loaded[name]
+        return name, command, rest
+
 
 app = typer.Typer(
     name="newsgraph",
     help="Turn news articles into a Neo4j knowledge graph.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    cls=_LazyGroup,
 )
 app.add_typer(neo4j_commands.app, name="neo4j")
-
-# Every command module has a `register(app)` function; an import error is an error.
-for _module in (migrate, extract, ingest, delete, cypher, serve, export):
-    _module.register(app)
 
 _err = Console(stderr=True, soft_wrap=True)
 

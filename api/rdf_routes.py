@@ -1,7 +1,7 @@
 """The RDF endpoints: the whole graph, one article's named graph, dereferenceable URIs.
 
 =============================  ===================================================
-``GET /rdf``                   the whole graph; N-Triples / N-Quads are streamed
+``GET /rdf``                   the whole graph, streamed in every format
 ``GET /rdf/article/{id}``      one article's named graph (``article/ab12`` or ``ab12``)
 ``GET /id/{kind}/{key}``       one entity, fact, span or concept (``/id/person/x``)
 ``GET /{kind}/{key}``          303 See Other to ``/id/{kind}/{key}``, so URIs minted
@@ -45,15 +45,14 @@ from api.runtime import runtime_of
 from api.settings import Settings
 from graph.rdf import (
     ConceptScheme,
+    Emitted,
     RdfExportError,
     RdfFormat,
     RdfSource,
-    build_dataset,
-    build_graph,
     describe,
     graph_of,
-    serialize,
     stream,
+    write_all,
 )
 from schema.labels import Label
 from schema.vocab import SDO, SKOS
@@ -184,16 +183,16 @@ def routes(settings: Settings) -> list[Route]:
         node_id = f"{request.path_params['kind']}/{request.path_params['key']}"
         choice = negotiate(request, _ENTITY, browser=True)
         found = await describe(_source(request, settings), node_id)
-        graph = graph_of(found)
         subject = URIRef(f"{settings.rdf_base}/{node_id}")
         headers = {"Vary": "Accept"}
         if choice.media_type == HTML:
-            return HTMLResponse(_html(graph, subject, settings.rdf_base), headers=headers)
+            page = _html(graph_of(found), subject, settings.rdf_base)
+            return HTMLResponse(page, headers=headers)
         if choice.media_type == JSON:
-            return Response(_json(graph, subject), media_type=JSON, headers=headers)
+            return Response(_json(found, subject), media_type=JSON, headers=headers)
         fmt = choice.format or RdfFormat.JSONLD
         return Response(
-            serialize(graph, fmt), media_type=_content_type(choice.media_type), headers=headers
+            write_all(found, fmt), media_type=_content_type(choice.media_type), headers=headers
         )
 
     async def see_other(request: Request) -> Response:
@@ -223,16 +222,7 @@ def routes(settings: Settings) -> list[Route]:
 
 async def _graph_response(source: RdfSource, choice: Choice, article: str | None) -> Response:
     fmt = choice.format or RdfFormat.TTL
-    if fmt.is_streamed:
-        return await _streamed(stream(source, fmt, article), fmt.media_type)
-    data: Graph = (
-        await build_dataset(source, article) if fmt.is_quads else await build_graph(source, article)
-    )
-    return Response(
-        serialize(data, fmt),
-        media_type=_content_type(fmt.media_type),
-        headers={"Vary": "Accept"},
-    )
+    return await _streamed(stream(source, fmt, article), fmt.media_type)
 
 
 def _packaged(name: str, media_type: str) -> Response:
@@ -243,9 +233,9 @@ def _packaged(name: str, media_type: str) -> Response:
 # -- JSON and HTML for a browser -----------------------------------------------------------
 
 
-def _json(graph: Graph, subject: URIRef) -> bytes:
+def _json(found: list[Emitted], subject: URIRef) -> bytes:
     """The JSON-LD document with the entity itself first in ``@graph``."""
-    document = json.loads(serialize(graph, RdfFormat.JSONLD))
+    document = json.loads(write_all(found, RdfFormat.JSONLD))
     nodes = document.get("@graph")
     if isinstance(nodes, list):
         document["@graph"] = sorted(nodes, key=lambda n: n.get("id") != str(subject))

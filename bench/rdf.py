@@ -1,41 +1,56 @@
-"""Benchmark the RDF export: streamed N-Triples and Turtle against a plain rdflib
-build-then-serialize baseline, on a synthetic graph of at least 100,000 triples.
+"""Benchmark the RDF export as a user meets it: the whole ``newsgraph export`` command,
+per format, beside the reference peer (neosemantics, n10s) on the same Neo4j graph.
 
 Usage (from the repository root)::
 
-    .venv/bin/python bench/rdf.py [--articles 400] [--batch-size 2000]
+    .venv/bin/python bench/rdf.py [--articles 400] [--scale 10] [--repeat 3]
+                                  [--batch-sizes 500,2000,5000,20000]
+                                  [--bolt-port 17692] [--http-port 17479]
 
 It starts a throw-away local Neo4j (instance ``bench-rdf``, its own data folder
-and ports 17692/17479, thrown away first and stopped at the end), writes
-synthetic articles in the shape of docs/graph-model.md (batched ``UNWIND``, the
-same loader as the RDF tests' fixture graph: the writer's per-article
-transactions would take minutes for this many),
-then times, in one process and run:
+and ports, thrown away first and stopped at the end), writes ``--articles``
+synthetic articles (:mod:`tests.rdf.synthetic`, batched ``UNWIND``), then prints,
+in one run:
 
-* ``stream nt``      graph.rdf.stream: batches of rows -> N-Triples text, never a whole graph
-* ``rdflib nt``      the baseline: every triple into an rdflib Graph, then rdflib's serializer
-* ``rdflib ttl``     the same build, serialised as Turtle (how the export writes Turtle)
+1. **Start-up**: ``newsgraph --help`` and ``newsgraph export --help`` as whole
+   processes, beside ``python -c pass`` (the interpreter alone, the floor),
+   interleaved rounds, medians.
+2. **Export, per format**: the wall-clock seconds of the whole command
+   ``newsgraph export --format F -o FILE`` (start-up included: what a user waits),
+   triples/s, and its peak RSS; n10s's HTTP endpoint in the same rounds when
+   n10s is there. Rounds are interleaved (every format, every system, then again),
+   and the median of ``--repeat`` rounds is printed.
+3. **The Cypher side**: the rows alone (no RDF), read with each ``--batch-sizes``
+   page size: round trips and seconds, interleaved rounds.
+4. **Memory at scale**: the graph rewritten ``--scale`` times larger, every format
+   exported once more; peak RSS of the command beside the first graph's.
 
-It prints wall-clock triples/s and triples per CPU-second of this process (the
-Neo4j server's CPU not counted), which stays comparable on a busy machine.
-
-Each mode reads the same rows from Neo4j; a warm-up export runs first, so the
-server's query plans are cached for all modes alike; each mode runs ``--repeat``
-times (alternating) and its best run is reported. Peak RSS is reported after
-each mode (the streamed mode runs first, so its peak is its own).
-
-Target: >= 100,000 triples/s streamed.
+**n10s** (neosemantics 5.26.x) is not on Maven Central and its source is on GitHub.
+The benchmark uses a plugin jar in ``bench/n10s/`` (``*.jar``), else builds one
+with Maven from a source checkout of the 5.26 tag placed in ``bench/n10s/src``
+(``mvn package``), else asks Maven Central for ``org.neo4j.procedure:n10s``. When
+none of these gives a jar, its rows say so and why, and nothing is measured for
+it: the figures quoted in issue 13 are printed as quoted text, never as a
+measurement of this run. (The run path, the plugin in the server's ``plugins``
+folder and its HTTP endpoint at ``/rdf``, has not been exercised on the
+development machine, where no jar could be had.)
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import datetime as dt
+import glob
+import json
+import multiprocessing
 import os
-import resource
+import shutil
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -44,234 +59,319 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from api.settings import Settings
 from graph.driver import Connection, open_driver
 from graph.migrations import apply_migrations
-from graph.rdf import RdfFormat, RdfSource, build_graph, stream
-from graph.server import LocalNeo4j
-from schema.ids import article_id, checksum, entity_id, fact_id
-from schema.labels import Label, RelType
-from tests.rdf.graph_fixture import FixtureGraph, write
+from graph.rdf import RdfFormat
+from graph.rdf_rows import read_session, row_batches
+from graph.server import LocalNeo4j, LocalServerConfig
+from tests.rdf.graph_fixture import write
+from tests.rdf.synthetic import synthetic_graph
 
 BASE = "https://news.example.org/id"
-FIRST = ["Ruth", "Daniel", "Priya", "Tom", "Helen", "Owen", "Maria", "Ian", "Amara", "Jonas"]
-LAST = ["Okafor", "Marsh", "Raman", "Whitfield", "Carter", "Price", "Lopez", "Holt", "Berg"]
-ORGS = ["Harbour Council", "River Trust", "City Transport", "Northern Police", "Arts Board",
-        "Water Board", "Chamber of Trade", "Schools Agency"]  # fmt: skip
-PLACES = [("Eastport", 51.1, -1.2), ("Westford", 52.3, -0.4), ("Millbrook", 53.0, -2.1),
-          ("Kingsbay", 50.7, -3.3), ("Ashby", 52.9, -1.0)]  # fmt: skip
-TITLES = ["Chair", "Chief Executive", "Spokesperson", "Commissioner", "Director"]
+ROOT = Path(__file__).resolve().parents[1]
+NEWSGRAPH = [str(ROOT / ".venv" / "bin" / "newsgraph")]
+N10S_DIR = ROOT / "bench" / "n10s"
+N10S_ARTIFACT = "org.neo4j.procedure:n10s:5.26.1"
+N10S_FORMATS = {
+    RdfFormat.NT: "N-Triples",
+    RdfFormat.TTL: "Turtle",
+    RdfFormat.JSONLD: "JSON-LD",
+    RdfFormat.RDFXML: "RDF/XML",
+    RdfFormat.TRIG: "TriG",
+    RdfFormat.NQ: "N-Quads",
+}
+N10S_CYPHER = "MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN n, r"
+QUOTED = (
+    "quoted from issue 13 (measured elsewhere, NOT in this run): n10s 5.26.1 HTTP endpoint, "
+    "same 400-article graph, 203,114 triples: N-Triples 0.76 s (268k triples/s), "
+    "Turtle 1.21 s (167k triples/s)"
+)
 
 
-class _Text:
-    """Builds an article's text; ``add`` returns where a phrase starts."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.size = 0
-
-    def add(self, text: str) -> int:
-        start = self.size
-        self.parts.append(text)
-        self.size += len(text)
-        return start
-
-    @property
-    def text(self) -> str:
-        return "".join(self.parts)
-
-
-def synthetic_article(g: FixtureGraph, n: int) -> None:
-    """Article ``n`` in the model's shape: 5 people, 2 organisations, 2 places, 3 roles,
-    1 event and 12 quotations (with quote marks, a backslash and non-ASCII), each fact
-    evidenced by a span of the article's text; people, organisations, places and roles
-    recur across articles, as real ones do."""
-    t = _Text()
-    art = article_id(f"https://news.example/bench/{n}")
-    spans: list[tuple[str, int, str, dict[str, object]]] = []
-
-    def said(fact: str, phrase: str, tail: str, **props: object) -> None:
-        spans.append((fact, t.add(phrase), phrase, props))
-        t.add(tail)
-
-    headline = f"Report number {n} on the harbour plan"
-    t.add(headline + "\n\n")
-    people = []
-    for i in range(5):
-        name = f"{FIRST[(n + i) % len(FIRST)]} {LAST[(n * 3 + i) % len(LAST)]}"
-        pid = entity_id("person", name)
-        alias = f"Dr {name.split()[1]}"
-        g.node(Label.PERSON, id=pid, name=name, aliases=[alias], honorific="Dr",
-               anonymous=False)  # fmt: skip
-        said(pid, name, " attended. ", aliases=[name])
-        said(pid, alias, " spoke. ", aliases=[alias])
-        people.append(pid)
-    orgs = []
-    for i in range(2):
-        name = ORGS[(n + i) % len(ORGS)]
-        oid = entity_id("organisation", name)
-        g.node(Label.ORGANISATION, id=oid, name=name, aliases=[])
-        said(oid, name, " met. ", aliases=[])
-        orgs.append(oid)
-    places = []
-    for i in range(2):
-        name, lat, lon = PLACES[(n + i) % len(PLACES)]
-        lid = entity_id("location", name)
-        g.node(Label.LOCATION, id=lid, name=name, aliases=[], kind="town", latitude=lat,
-               longitude=lon)  # fmt: skip
-        said(lid, name, " is near. ", aliases=[])
-        places.append(lid)
-    for i in range(3):
-        person, org = people[i], orgs[i % 2]
-        title = TITLES[(n + i) % len(TITLES)]
-        rid = fact_id("role", person, title, org)
-        if rid not in g.ids:
-            g.rel(RelType.HOLDS, person, rid)
-            g.rel(RelType.AT, rid, org)
-        g.node(Label.ROLE, id=rid, name=f"{title}, {org}", title=title, status="current")
-        wording = f"the {title.lower()} of {org}"
-        said(rid, wording, ". ", wording=wording)
-    eid = fact_id("event", art, "meeting")
-    g.node(Label.EVENT, id=eid, name=f"Harbour meeting {n}", article=art, kind="meeting",
-           summary=f"Harbour meeting {n}", date="2024-05-06", dateText="Monday")  # fmt: skip
-    g.rel(RelType.IN, eid, places[0])
-    g.rel(RelType.INVOLVED, eid, people[0], **{"as": "speaker"})
-    g.rel(RelType.INVOLVED, eid, orgs[0], **{"as": "host"})
-    said(eid, f"the harbour meeting number {n}", ". ")
-    for i in range(12):
-        sid = fact_id("statement", art, i)
-        words = f'Quote {i} of report {n}: we said "yes" to the plan, a back\\slash, caf\u00e9'
-        g.node(Label.STATEMENT, id=sid, name=words[:60], article=art, text=words,
-               kind="direct" if i % 3 else "indirect", when="2024-05-06")  # fmt: skip
-        g.rel(RelType.SAID, people[i % 5], sid)
-        g.rel(RelType.TO, sid, orgs[1])
-        g.rel(RelType.AT, sid, eid)
-        t.add("\u201c")
-        said(sid, words, "\u201d, said someone. ")
-    text = t.text
-    g.node(Label.ARTICLE, id=art, name=headline, headline=headline, text=text,
-           url=f"https://news.example/bench/{n}", checksum=checksum(text),
-           published=dt.date(2024, 5, 6), source="Bench News")  # fmt: skip
-    for fact, start, phrase, props in spans:
-        g.span(fact, art, start, phrase, **props)
-
-
-def synthetic_graph(articles: int) -> FixtureGraph:
-    g = FixtureGraph()
-    for n in range(articles):
-        synthetic_article(g, n)
-    return g
+# -- processes ---------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
-class Measure:
-    mode: str
-    triples: int
+class Run:
     seconds: float  # wall clock
-    cpu: float  # this process's CPU time (the Neo4j server's is not counted)
-    bytes: int
+    cpu: float  # the process's own user + system CPU seconds
     max_rss_mb: float
-
-    @property
-    def rate(self) -> float:
-        return self.triples / self.seconds if self.seconds else 0.0
-
-    @property
-    def cpu_rate(self) -> float:
-        return self.triples / self.cpu if self.cpu else 0.0
+    returncode: int
 
 
-def _max_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def run_process(command: Sequence[str], env: dict[str, str], stdout: Path | None = None) -> Run:
+    """Run a command to its end: wall seconds and its own peak RSS (``wait4``)."""
+    out = stdout.open("wb") if stdout is not None else subprocess.DEVNULL
+    try:
+        started = time.perf_counter()
+        proc = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    finally:
+        if stdout is not None and not isinstance(out, int):
+            out.close()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{err}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, usage.ru_maxrss / 1024, proc.returncode)
 
 
-async def _stream_nt(source: RdfSource) -> Measure:
-    started, cpu = time.perf_counter(), time.process_time()
-    lines = size = 0
-    async for chunk in stream(source, RdfFormat.NT):
-        lines += chunk.count(b"\n")
-        size += len(chunk)
-    return Measure("stream nt", lines, time.perf_counter() - started,
-                   time.process_time() - cpu, size, _max_rss_mb())  # fmt: skip
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values) if values else float("nan")
 
 
-async def _rdflib(source: RdfSource, rdflib_name: str, mode: str) -> Measure:
-    started, cpu = time.perf_counter(), time.process_time()
-    graph = await build_graph(source)
-    data = graph.serialize(format=rdflib_name, encoding="utf-8")
-    return Measure(mode, len(graph), time.perf_counter() - started,
-                   time.process_time() - cpu, len(data), _max_rss_mb())  # fmt: skip
+# -- n10s ---------------------------------------------------------------------------------------
 
 
-async def _load(connection: Connection, articles: int) -> float:
+def n10s_jar() -> tuple[Path | None, str]:
+    """The n10s plugin jar, or None and why there is none."""
+    jars = sorted(N10S_DIR.glob("*.jar"))
+    if jars:
+        return jars[-1], f"plugin {jars[-1].name} from {N10S_DIR}"
+    mvn = shutil.which("mvn")
+    if mvn is None:
+        return None, "no `mvn` to build or fetch n10s"
+    source = N10S_DIR / "src"
+    if (source / "pom.xml").is_file():
+        built = subprocess.run(
+            [mvn, "-B", "-q", "-f", str(source / "pom.xml"), "package", "-DskipTests"],
+            capture_output=True, text=True, check=False, timeout=1800,
+        )  # fmt: skip
+        found = sorted(
+            p for p in (source / "target").glob("neosemantics-*.jar") if "original" not in p.name
+        )
+        if built.returncode == 0 and found:
+            return found[-1], f"built from {source}"
+        return None, f"`mvn package` in {source} failed:\n{built.stdout[-2000:]}"
+    fetched = subprocess.run(
+        [mvn, "-B", "-q", "dependency:copy", f"-Dartifact={N10S_ARTIFACT}",
+         f"-DoutputDirectory={N10S_DIR}"],
+        capture_output=True, text=True, check=False, timeout=300,
+    )  # fmt: skip
+    jars = sorted(N10S_DIR.glob("*.jar"))
+    if fetched.returncode == 0 and jars:
+        return jars[-1], f"{N10S_ARTIFACT} from Maven Central"
+    return None, (
+        f"{N10S_ARTIFACT} is not on Maven Central (Maven: not found) and no source checkout "
+        f"of its 5.26 tag is in {source} (GitHub cannot be reached from here)"
+    )
+
+
+class _ServerWithN10s(LocalNeo4j):
+    """The benchmark's server with the n10s plugin and its HTTP endpoint at /rdf."""
+
+    def __init__(self, config: LocalServerConfig, jar: Path) -> None:
+        super().__init__(config)
+        self.jar = jar
+
+    def _prepare_home(self, lib: Path) -> None:
+        super()._prepare_home(lib)
+        shutil.copy2(self.jar, self.home / "plugins" / self.jar.name)
+        with (self.home / "conf" / "neo4j.conf").open("a", encoding="utf-8") as conf:
+            conf.write(
+                "server.unmanaged_extension_classes=n10s.endpoint=/rdf\n"
+                "dbms.security.procedures.unrestricted=n10s.*\n"
+            )
+
+
+def n10s_command(config: LocalServerConfig, password: str, fmt: RdfFormat) -> list[str]:
+    """The n10s export as a whole process (curl against its HTTP endpoint), as a user runs it."""
+    body = json.dumps({"cypher": N10S_CYPHER, "format": N10S_FORMATS[fmt]})
+    return [
+        "curl", "-sS", "-f", "-u", f"neo4j:{password}", "-H", "Content-Type: application/json",
+        "-d", body, f"http://127.0.0.1:{config.http_port}/rdf/neo4j/cypher",
+    ]  # fmt: skip
+
+
+# -- the graph and the Cypher side --------------------------------------------------------------
+
+
+async def _load(connection: Connection, articles: int) -> None:
     driver = await open_driver(connection)
     try:
         await apply_migrations(driver, connection.database)
-        started = time.perf_counter()
         await write(driver, connection.database, synthetic_graph(articles))
-        return time.perf_counter() - started
     finally:
         await driver.close()
 
 
-async def _run(connection: Connection, batch_size: int, repeat: int) -> list[Measure]:
-    """Each mode ``repeat`` times, alternating; the best (least disturbed) run of each."""
+def _load_here(connection: Connection, articles: int) -> None:
+    asyncio.run(_load(connection, articles))
+
+
+def load(connection: Connection, articles: int) -> float:
+    """Replace the graph with ``articles`` synthetic articles; the seconds it took. In a
+    process of its own: the graph built in memory would otherwise stay in this process's
+    memory, and a child's peak RSS (``wait4``) counts its parent's at the fork."""
+    started = time.perf_counter()
+    process = multiprocessing.get_context("spawn").Process(
+        target=_load_here, args=(connection, articles)
+    )
+    process.start()
+    process.join()
+    if process.exitcode != 0:
+        raise SystemExit(f"writing {articles} synthetic articles failed ({process.exitcode})")
+    return time.perf_counter() - started
+
+
+async def read_rows(connection: Connection, batch: int) -> tuple[int, int, float]:
+    """Rows, round trips and seconds to read the whole graph's rows in pages of ``batch``."""
     driver = await open_driver(connection)
     try:
-        source = RdfSource(driver, connection.database, BASE, batch_size)
-        await _stream_nt(source)  # warm-up: query plans cached for every mode
-        runs: list[list[Measure]] = [[], [], []]
-        for _ in range(repeat):
-            runs[0].append(await _stream_nt(source))
-            runs[1].append(await _rdflib(source, "nt", "rdflib nt"))
-            runs[2].append(await _rdflib(source, "turtle", "rdflib ttl"))
-        return [min(measures, key=lambda m: m.seconds) for measures in runs]
+        started = time.perf_counter()
+        rows = trips = 0
+        async with read_session(driver, connection.database) as session:
+            async for page in row_batches(session, None, batch):
+                rows += len(page)
+                trips += 1
+        return rows, trips, time.perf_counter() - started
     finally:
         await driver.close()
+
+
+# -- the benchmark --------------------------------------------------------------------------------
+
+
+def export_command(fmt: RdfFormat, out: Path) -> list[str]:
+    return [*NEWSGRAPH, "export", "--format", fmt.value, "-o", str(out)]
+
+
+def count_triples(path: Path) -> int:
+    with path.open("rb") as f:
+        return sum(1 for _ in f)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=400)
-    parser.add_argument("--batch-size", type=int, default=2000)
-    parser.add_argument("--repeat", type=int, default=3, help="runs per mode; the best counts")
+    parser.add_argument("--scale", type=int, default=10, help="the larger graph, x articles")
+    parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds")
+    parser.add_argument("--batch-sizes", default="500,2000,5000,20000")
+    parser.add_argument("--bolt-port", type=int, default=17692)
+    parser.add_argument("--http-port", type=int, default=17479)
     args = parser.parse_args()
+    batch_sizes = [int(b) for b in args.batch_sizes.split(",")]
+    formats = list(RdfFormat)
 
     settings = Settings.from_env(os.environ)
     config = replace(
-        settings.local_server(), instance="bench-rdf", bolt_port=17692, http_port=17479
+        settings.local_server(),
+        instance="bench-rdf",
+        bolt_port=args.bolt_port,
+        http_port=args.http_port,
     )
-    server = LocalNeo4j(config)
+    jar, why = n10s_jar()
+    server = LocalNeo4j(config) if jar is None else _ServerWithN10s(config, jar)
+    print(f"n10s: {why}")
     print(f"starting a throw-away Neo4j ({config.instance}, bolt {config.bolt_port}) ...")
     server.start(fresh=True)
+    work = Path(tempfile.mkdtemp(prefix="bench-rdf-"))
     try:
-        connection = Connection(f"bolt://127.0.0.1:{config.bolt_port}", "neo4j",
-                                server.password())  # fmt: skip
-        loaded = asyncio.run(_load(connection, args.articles))
-        print(f"wrote {args.articles} synthetic articles in {loaded:.1f} s")
-        results = asyncio.run(_run(connection, args.batch_size, args.repeat))
+        password = server.password()
+        connection = Connection(f"bolt://127.0.0.1:{config.bolt_port}", "neo4j", password)
+        env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith("NEWSGRAPH_")},
+            "NEWSGRAPH_NEO4J_URI": connection.uri,
+            "NEWSGRAPH_NEO4J_USER": "neo4j",
+            "NEWSGRAPH_NEO4J_PASSWORD": password,
+            "NEWSGRAPH_BASE_URI": BASE,
+        }
+        # 1. start-up, on the empty database: an export of nothing is start-up, connection
+        # and one round trip per label
+        startup_commands = {
+            "python -c pass (floor)": [sys.executable, "-c", "pass"],
+            "newsgraph --help": [*NEWSGRAPH, "--help"],
+            "newsgraph export --help": [*NEWSGRAPH, "export", "--help"],
+            "newsgraph export (empty)": export_command(RdfFormat.TTL, work / "empty.ttl"),
+        }
+        startup: dict[str, list[Run]] = {name: [] for name in startup_commands}
+        for command in startup_commands.values():
+            run_process(command, env)  # warm-up: files in the page cache
+        for _ in range(max(7, args.repeat)):
+            for name, command in startup_commands.items():
+                startup[name].append(run_process(command, env))
+        print("\nCLI start-up (whole process, median of interleaved rounds):")
+        print(f"{'command':<26} {'median s':>8} {'min s':>6} {'max s':>6} {'CPU s':>6}")
+        for name, runs in startup.items():
+            times = [r.seconds for r in runs]
+            cpu = median([r.cpu for r in runs])
+            print(f"{name:<26} {median(times):>8.2f} {min(times):>6.2f} {max(times):>6.2f} "
+                  f"{cpu:>6.2f}")  # fmt: skip
+
+        loaded = load(connection, args.articles)
+        print(f"\nwrote {args.articles} synthetic articles in {loaded:.1f} s")
+
+        # 2. whole export command per format, interleaved with n10s
+        for fmt in formats:  # warm-up: plans cached, pages in memory for every format alike
+            run_process(export_command(fmt, work / f"warm.{fmt.extension}"), env)
+        triples = count_triples(work / "warm.nt")
+        quads = count_triples(work / "warm.nq")
+        ours: dict[RdfFormat, list[Run]] = {f: [] for f in formats}
+        theirs: dict[RdfFormat, list[Run]] = {f: [] for f in formats}
+        for _ in range(args.repeat):
+            for fmt in formats:
+                ours[fmt].append(run_process(export_command(fmt, work / f"x.{fmt.extension}"), env))
+                if jar is not None:
+                    out = work / f"n10s.{fmt.extension}"
+                    theirs[fmt].append(run_process(n10s_command(config, password, fmt), env, out))
+        n10s_triples = count_triples(work / "n10s.nt") if jar is not None else 0
+        print(
+            f"\nWhole export command, {triples:,} triples ({quads:,} quads in TriG/N-Quads), "
+            f"median of {args.repeat} interleaved rounds:"
+        )
+        print(f"{'system':<10} {'format':<7} {'wall s':>7} {'triples/s':>10} {'CPU s':>6} "
+              f"{'peak RSS MB':>11} {'x nt':>5}")  # fmt: skip
+        nt_seconds = median([r.seconds for r in ours[RdfFormat.NT]])
+        for fmt in formats:
+            seconds = median([r.seconds for r in ours[fmt]])
+            rss = max(r.max_rss_mb for r in ours[fmt])
+            cpu = median([r.cpu for r in ours[fmt]])
+            print(f"{'newsgraph':<10} {fmt.value:<7} {seconds:>7.2f} {triples / seconds:>10,.0f} "
+                  f"{cpu:>6.2f} {rss:>11.0f} {seconds / nt_seconds:>5.2f}")  # fmt: skip
+            if jar is not None:
+                theirs_s = median([r.seconds for r in theirs[fmt]])
+                print(f"{'n10s':<10} {fmt.value:<7} {theirs_s:>7.2f} "
+                      f"{n10s_triples / theirs_s:>10,.0f} {'-':>6} {'(server)':>11} "
+                      f"   newsgraph/n10s wall {seconds / theirs_s:.2f}")  # fmt: skip
+            else:
+                print(f"{'n10s':<10} {fmt.value:<7} {'-':>7} {'-':>10} {'-':>6} {'-':>11}  "
+                      "not measured")  # fmt: skip
+        if jar is None:
+            print(f"n10s rows skipped: {why}.")
+            print(QUOTED)
+        load_avg = os.getloadavg()[0]
+        print(f"(load average {load_avg:.1f} on {os.cpu_count()} CPUs)")
+
+        # 3. the Cypher side
+        print("\nThe Cypher side: the whole graph's rows, no RDF (median of interleaved rounds):")
+        reads: dict[int, list[tuple[int, int, float]]] = {b: [] for b in batch_sizes}
+        for _ in range(args.repeat):
+            for batch in batch_sizes:
+                reads[batch].append(asyncio.run(read_rows(connection, batch)))
+        print(f"{'batch':>6} {'rows':>7} {'row groups':>11} {'seconds':>8} {'rows/s':>8}")
+        for batch, found in reads.items():
+            rows, trips = found[0][0], found[0][1]
+            seconds = median([f[2] for f in found])
+            print(f"{batch:>6} {rows:>7,} {trips:>11} {seconds:>8.2f} {rows / seconds:>8,.0f}")
+
+        # 4. memory at scale
+        if args.scale > 1:
+            big = args.articles * args.scale
+            loaded = load(connection, big)
+            print(f"\nwrote {big} synthetic articles ({args.scale}x) in {loaded:.1f} s")
+            print(f"{'format':<7} {'peak RSS MB':>11} {'at ' + str(args.scale) + 'x':>9} "
+                  f"{'ratio':>6} {'wall s at ' + str(args.scale) + 'x':>14}")  # fmt: skip
+            for fmt in formats:
+                run = run_process(export_command(fmt, work / f"big.{fmt.extension}"), env)
+                small = max(r.max_rss_mb for r in ours[fmt])
+                print(f"{fmt.value:<7} {small:>11.0f} {run.max_rss_mb:>9.0f} "
+                      f"{run.max_rss_mb / small:>6.2f} {run.seconds:>14.2f}")  # fmt: skip
+            print(f"({count_triples(work / 'big.nt'):,} triples at {args.scale}x)")
     finally:
         server.stop()
-
-    print(f"\nRDF export of {results[0].triples:,} triples (batch size {args.batch_size}, "
-          f"best of {args.repeat} runs per mode):")  # fmt: skip
-    print(f"{'mode':<12} {'triples':>9} {'wall s':>7} {'triples/s':>10} {'CPU s':>6} "
-          f"{'triples/CPU-s':>13} {'MB out':>7} {'max RSS MB':>10}")  # fmt: skip
-    for m in results:
-        print(f"{m.mode:<12} {m.triples:>9,} {m.seconds:>7.2f} {m.rate:>10,.0f} {m.cpu:>6.2f} "
-              f"{m.cpu_rate:>13,.0f} {m.bytes / 1e6:>7.1f} {m.max_rss_mb:>10.0f}")  # fmt: skip
-    load = os.getloadavg()[0]
-    print(
-        f"(load average {load:.1f} on {os.cpu_count()} CPUs: wall-clock rates drop when "
-        "other processes, the Neo4j server among them, compete for the CPUs)"
-    )
-    streamed, baseline = results[0], results[1]
-    wall = "met" if streamed.rate >= 100_000 else "not met"
-    cpu = "met" if streamed.cpu_rate >= 100_000 else "not met"
-    faster, faster_cpu = streamed.rate / baseline.rate, streamed.cpu_rate / baseline.cpu_rate
-    print(f"\nstreamed N-Triples: {faster:.1f}x the rdflib baseline's wall-clock rate, "
-          f"{faster_cpu:.1f}x per CPU-second")  # fmt: skip
-    print(f"target >= 100,000 triples/s: wall clock {wall} ({streamed.rate:,.0f}/s), "
-          f"per CPU-second {cpu} ({streamed.cpu_rate:,.0f}/s)")  # fmt: skip
-    if results[0].triples < 100_000:
-        print("note: fewer than 100,000 triples; raise --articles")
+        for path in glob.glob(str(work / "*")):
+            os.unlink(path)
+        work.rmdir()
 
 
 if __name__ == "__main__":

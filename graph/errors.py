@@ -15,39 +15,15 @@ it to a person as it is::
     │   ├── JarFetchFailed      Maven could not fetch the jars
     │   ├── PortInUse           a Bolt or HTTP port is taken by another process
     │   └── ServerStartTimeout  the server did not answer within the time limit
-    └── NotFound                an id that is not in the graph
+    ├── NotFound                an id that is not in the graph
+    └── RdfExportError          an unusable RDF base URI or format name
 
 The server's error code picks the class, from :data:`SERVER_CODES` (never a
 substring of the message): :func:`classify` is the one place a driver error
 becomes one of ours. A code the table does not name is left to the caller
 (it is a bug to look at, not an expected failure).
 
-=====================================================  =====================
-Neo4j code                                             class
-=====================================================  =====================
-``Neo.ClientError.Security.Unauthorized``              GraphAuthError
-``Neo.ClientError.Security.AuthenticationRateLimit``   GraphAuthError
-``Neo.ClientError.Database.DatabaseNotFound``          GraphUnavailable
-``Neo.TransientError.General.DatabaseUnavailable``     GraphUnavailable
-``Neo.TransientError.Database.DatabaseUnavailable``    GraphUnavailable
-``Neo.ClientError.Cluster.NotALeader``                 GraphUnavailable
-``Neo.ClientError.Transaction.TransactionTimedOut``    QueryTimeout
-``Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration``  QueryTimeout
-``Neo.TransientError.Transaction.MaxTransactionTimeoutExceeded``  QueryTimeout
-``Neo.ClientError.Statement.AccessMode``               WriteRefused
-``Neo.ClientError.Statement.SyntaxError``              QueryError
-``Neo.ClientError.Statement.SemanticError``            QueryError
-``Neo.ClientError.Statement.ParameterMissing``         QueryError
-``Neo.ClientError.Statement.TypeError``                QueryError
-``Neo.ClientError.Statement.ArgumentError``            QueryError
-``Neo.ClientError.Procedure.ProcedureNotFound``        QueryError
-``Neo.ClientError.Procedure.ProcedureCallFailed``      QueryError
-=====================================================  =====================
-
-:data:`SCHEMA_RULE_EXISTS` are the codes of a constraint or index that another
-process created between our ``IF NOT EXISTS`` check and our ``CREATE``: for a
-migration, that is success.
-"""
+=====================================================  =============="""
 
 from __future__ import annotations
 
@@ -111,6 +87,10 @@ class ServerStartTimeout(LocalServerError):
 
 class NotFound(GraphError):
     pass
+
+
+class RdfExportError(GraphError):
+    """The RDF export cannot run as asked (a bad base URI, an unknown format name)."""
 
 
 SERVER_CODES: dict[str, type[GraphError]] = {

@@ -1,9 +1,14 @@
 """The RDF export's reads: Neo4j -> typed rows, a batch per query.
 
-Per label, one query reads a page of the whole graph (keyset on the unique
-``id`` index) and one reads given ids (one article's facts, one entity); both
-answer one record holding the whole batch. :mod:`graph.rdf` maps the rows to
-RDF; nothing here knows a vocabulary.
+The whole graph is read label by label. Mentions (small rows) come in keyset
+pages on the unique ``id`` index. Articles and facts, whose rows grow with
+their text or their evidence, come in two steps: a keyset page of ids with a
+weight (evidence count, or text size), then the rows of consecutive ids whose
+weights add up to about a batch, by id; so what a batch holds is bounded
+however large the graph and its hubs grow. One article's named graph and one
+entity are read by id. Every query answers one record holding the whole batch,
+and the next batch is requested before the current one is mapped.
+:mod:`graph.rdf_mapping` maps the rows to RDF; nothing here knows a vocabulary.
 """
 
 from __future__ import annotations
@@ -252,10 +257,10 @@ def _mention_row(r: Mapping[str, Any]) -> MentionRow:
 
 
 # -- Cypher ---------------------------------------------------------------------------
-# Per label, one query reads a page of the whole graph (keyset on the unique `id`
-# index: `n.id > $after`) and one reads given ids (one article's facts, one entity);
-# both share the row projection. `$article` is null for the whole graph, or the
-# article a named graph is cut to (only its evidence is read then).
+# Per label, one query reads given ids (a weighed group, one article's facts, one
+# entity) and, for mentions, one reads a page of the whole graph (keyset on the unique
+# `id` index: `n.id > $after`); both share the row projection. `$article` is null for
+# the whole graph, or the article a named graph is cut to (only its evidence is read).
 #
 # Each query answers ONE record holding the whole batch (`collect(row)`): the async
 # driver pays a few socket reads and task switches per record, which made a record
@@ -275,7 +280,6 @@ _ARTICLE_ROW = """
 WITH n {.id, .url, .headline, .published, .text} AS row
 RETURN collect(row) AS rows
 """
-_ARTICLES_PAGE = "MATCH (n:Article) " + _PAGE + _ARTICLE_ROW
 _ARTICLES = _BY_IDS + " MATCH (n:Article {id: id})" + _ARTICLE_ROW
 
 _PERSON_ROW = (
@@ -284,7 +288,6 @@ WITH n {.id, .name, .aliases, .honorific,
   same_as: [(n)-[:SAME_AS]->(o) | o.id],"""
     + _EVIDENCE
 )
-_PEOPLE_PAGE = "MATCH (n:Person) " + _PAGE + _PERSON_ROW
 _PEOPLE = _BY_IDS + " MATCH (n:Person {id: id})" + _PERSON_ROW
 
 _ORGANISATION_ROW = (
@@ -293,7 +296,6 @@ WITH n {.id, .name, .aliases,
   same_as: [(n)-[:SAME_AS]->(o) | o.id],"""
     + _EVIDENCE
 )
-_ORGANISATIONS_PAGE = "MATCH (n:Organisation) " + _PAGE + _ORGANISATION_ROW
 _ORGANISATIONS = _BY_IDS + " MATCH (n:Organisation {id: id})" + _ORGANISATION_ROW
 
 _LOCATION_ROW = (
@@ -303,7 +305,6 @@ WITH n {.id, .name, .aliases, .kind, .latitude, .longitude,
   within: [(n)-[w:WITHIN]->(o:Location) | {target: o.id, articles: w.articles}],"""
     + _EVIDENCE
 )
-_LOCATIONS_PAGE = "MATCH (n:Location) " + _PAGE + _LOCATION_ROW
 _LOCATIONS = _BY_IDS + " MATCH (n:Location {id: id})" + _LOCATION_ROW
 
 _ROLE_ROW = (
@@ -313,7 +314,6 @@ WITH n {.id, .name, .title, .status,
   organisations: [(n)-[:AT]->(o:Organisation) | o.id],"""
     + _EVIDENCE
 )
-_ROLES_PAGE = "MATCH (n:Role) " + _PAGE + _ROLE_ROW
 _ROLES = _BY_IDS + " MATCH (n:Role {id: id})" + _ROLE_ROW
 
 _EVENT_ROW = (
@@ -323,7 +323,6 @@ WITH n {.id, .name, .kind, .summary, .date,
   participants: [(n)-[:INVOLVED]->(p) | p.id],"""
     + _EVIDENCE
 )
-_EVENTS_PAGE = "MATCH (n:Event) " + _PAGE + _EVENT_ROW
 _EVENTS = _BY_IDS + " MATCH (n:Event {id: id})" + _EVENT_ROW
 
 _STATEMENT_ROW = (
@@ -335,7 +334,6 @@ WITH n {.id, .text, .kind, .when,
   mentions: [(n)-[:MENTIONS]->(x) | x.id],"""
     + _EVIDENCE
 )
-_STATEMENTS_PAGE = "MATCH (n:Statement) " + _PAGE + _STATEMENT_ROW
 _STATEMENTS = _BY_IDS + " MATCH (n:Statement {id: id})" + _STATEMENT_ROW
 
 _MENTION_ROW = """
@@ -365,24 +363,46 @@ _EVENT_KINDS = "MATCH (n:Event) RETURN collect(DISTINCT n.kind) AS values"
 _PLACE_KINDS = "MATCH (n:Location) RETURN collect(DISTINCT n.kind) AS values"
 
 
+# A fact's row holds its evidence, and a node named in thousands of articles holds
+# thousands: a page of such nodes would hold most of the graph's evidence at once. So a
+# fact label is read in two steps: a keyset page of ids, each with its evidence count
+# (cheap: the ids come from the index, the counts from the relationship store), then
+# the rows of consecutive ids whose evidence adds up to about one batch, by id. Memory
+# stays flat as the graph grows, whatever the hubs.
+# An article's row holds its text: articles are weighed by it, a unit per 100
+# characters, so a group holds about a batch of hundreds of characters (200,000 for
+# the default batch).
+_WEIGH = (
+    "MATCH (n:{label}) WHERE n.id > $after WITH n ORDER BY n.id LIMIT $limit "
+    "RETURN collect([n.id, COUNT {{ (n)-[:EVIDENCED_BY]->() }}]) AS ids"
+)
+_WEIGH_ARTICLES = (
+    "MATCH (n:Article) WHERE n.id > $after WITH n ORDER BY n.id LIMIT $limit "
+    "RETURN collect([n.id, coalesce(size(n.text), 0) / 100]) AS ids"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _LabelReader:
-    page: str
-    detail: str
+    detail: str  # the rows of given ids
     build: Callable[[Mapping[str, Any]], Row]
+    page: str | None = None  # a keyset page of rows (Mention: light, no evidence)
 
 
 _READERS: Final[Mapping[Label, _LabelReader]] = {
-    Label.ARTICLE: _LabelReader(_ARTICLES_PAGE, _ARTICLES, _article_row),
-    Label.PERSON: _LabelReader(_PEOPLE_PAGE, _PEOPLE, _entity_row(Label.PERSON)),
-    Label.ORGANISATION: _LabelReader(
-        _ORGANISATIONS_PAGE, _ORGANISATIONS, _entity_row(Label.ORGANISATION)
-    ),
-    Label.LOCATION: _LabelReader(_LOCATIONS_PAGE, _LOCATIONS, _entity_row(Label.LOCATION)),
-    Label.ROLE: _LabelReader(_ROLES_PAGE, _ROLES, _role_row),
-    Label.EVENT: _LabelReader(_EVENTS_PAGE, _EVENTS, _event_row),
-    Label.STATEMENT: _LabelReader(_STATEMENTS_PAGE, _STATEMENTS, _statement_row),
-    Label.MENTION: _LabelReader(_MENTIONS_PAGE, _MENTIONS, _mention_row),
+    Label.ARTICLE: _LabelReader(_ARTICLES, _article_row),
+    Label.PERSON: _LabelReader(_PEOPLE, _entity_row(Label.PERSON)),
+    Label.ORGANISATION: _LabelReader(_ORGANISATIONS, _entity_row(Label.ORGANISATION)),
+    Label.LOCATION: _LabelReader(_LOCATIONS, _entity_row(Label.LOCATION)),
+    Label.ROLE: _LabelReader(_ROLES, _role_row),
+    Label.EVENT: _LabelReader(_EVENTS, _event_row),
+    Label.STATEMENT: _LabelReader(_STATEMENTS, _statement_row),
+    Label.MENTION: _LabelReader(_MENTIONS, _mention_row, page=_MENTIONS_PAGE),
+}
+_WEIGHS: Final[Mapping[Label, str]] = {
+    label: _WEIGH_ARTICLES if label is Label.ARTICLE else _WEIGH.format(label=label.value)
+    for label, reader in _READERS.items()
+    if reader.page is None
 }
 
 _DISTINCT_VALUES: Final[Mapping[Label, str]] = {
@@ -437,34 +457,90 @@ async def rows_by_ids(
     return rows
 
 
-async def _whole_graph(session: AsyncSession, batch: int) -> AsyncIterator[list[Row]]:
-    """Every label's pages in turn. While the caller maps one page, the server already
-    reads the next one: the next page of the label, or the first of the next label."""
-    readers = list(_READERS.values())
+async def _pages(session: AsyncSession, page: str, batch: int) -> AsyncIterator[Any]:
+    """A label's keyset pages of rows. While the caller maps one page, the server already
+    reads the next one."""
 
-    def request(index: int, after: str) -> asyncio.Task[list[Any]]:
-        return _prefetch(session, readers[index].page, after=after, limit=batch, article=None)
+    def request(after: str) -> asyncio.Task[list[Any]]:
+        return _prefetch(session, page, after=after, limit=batch, article=None)
 
-    index = 0
-    pending: asyncio.Task[list[Any]] | None = request(0, "")
+    pending: asyncio.Task[list[Any]] | None = request("")
     try:
         while pending is not None:
             records = await pending
-            reader, pending = readers[index], None
+            pending = None
             if len(records) == batch:
-                pending = request(index, max(r["id"] for r in records))
-            elif index + 1 < len(readers):
-                index += 1
-                pending = request(index, "")
-            if pending is not None:
+                pending = request(max(r["id"] for r in records))
                 await asyncio.sleep(0)  # let the prefetch send its query
             if records:
-                yield [reader.build(r) for r in records]
+                yield records
     finally:
-        if pending is not None:  # the caller stopped early: no query left behind
-            pending.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await pending
+        await _drop(pending)
+
+
+def weighed_groups(weighed: Sequence[Sequence[Any]], budget: int) -> Iterator[list[str]]:
+    """Consecutive ids whose weights (evidence counts, or an article's text size) add up
+    to at most ``budget``; a node heavier than that alone. (The page the ids come from
+    holds at most a batch of nodes, so a group of light nodes is a page.)"""
+    group: list[str] = []
+    weight = 0
+    for node_id, count in weighed:
+        if group and weight + count > budget:
+            yield group
+            group, weight = [], 0
+        group.append(node_id)
+        weight += count
+    if group:
+        yield group
+
+
+async def _weighed_pages(
+    session: AsyncSession, reader: _LabelReader, weigh: str, batch: int
+) -> AsyncIterator[Any]:
+    """A fact label's rows, a group of about ``batch`` evidence entries at a time (see
+    ``_WEIGH``); the next group is requested before the current one is mapped."""
+    after = ""
+    while True:
+        weighed = await _list(session, weigh, "ids", after=after, limit=batch)
+        groups = list(weighed_groups(weighed, batch))
+        pending: asyncio.Task[list[Any]] | None = None
+        try:
+            for index, ids in enumerate(groups):
+                # one query at a time on the session: the next is sent once this one is read
+                current = pending or _prefetch(session, reader.detail, ids=ids, article=None)
+                records = await current
+                pending = None
+                if index + 1 < len(groups):
+                    following = groups[index + 1]
+                    pending = _prefetch(session, reader.detail, ids=following, article=None)
+                    await asyncio.sleep(0)  # let the prefetch send its query
+                if records:
+                    yield records
+        finally:
+            await _drop(pending)
+        if len(weighed) < batch:
+            return
+        after = weighed[-1][0]
+
+
+async def _drop(pending: asyncio.Task[list[Any]] | None) -> None:
+    """Cancel a prefetch the caller no longer wants: no query left behind."""
+    if pending is not None:
+        pending.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await pending
+
+
+async def _whole_graph(session: AsyncSession, batch: int) -> AsyncIterator[list[Row]]:
+    """Every label in turn: keyset pages of rows, or for a fact label weighed groups."""
+    for label, reader in _READERS.items():
+        pages = (
+            _pages(session, reader.page, batch)
+            if reader.page is not None
+            else _weighed_pages(session, reader, _WEIGHS[label], batch)
+        )
+        async for records in pages:
+            yield [reader.build(r) for r in records]
 
 
 async def row_batches(

@@ -1,10 +1,10 @@
 """``newsgraph export``: the graph in Neo4j as RDF (Turtle, N-Triples, JSON-LD, RDF/XML,
 TriG, N-Quads), the whole of it or one article's named graph.
 
-N-Triples and N-Quads are streamed batch by batch, so a large graph never sits in
-memory whole; the other formats are built as one rdflib graph first. A file
-named with ``-o`` is written beside itself and renamed into place only when the
-export has succeeded, so a failed export never leaves half a file behind.
+Every format is streamed batch by batch, so a large graph never sits in memory
+whole. A file named with ``-o`` is written beside itself and renamed into place
+only when the export has succeeded, so a failed export never leaves half a file
+behind.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from rich.console import Console
 from api.runtime import resolve_connection
 from api.settings import Settings
 from graph.driver import Connection, open_driver
-from graph.rdf import DEFAULT_BATCH, RdfFormat, RdfSource, export, stream
+from graph.rdf import DEFAULT_BATCH, RdfFormat, RdfSource, stream
 
 _err = Console(stderr=True)
 
@@ -37,10 +37,6 @@ async def _write(
     driver = await open_driver(connection)
     try:
         source = RdfSource(driver, connection.database, base, batch_size)
-        if not fmt.is_streamed:
-            data = await export(source, fmt, article)
-            out.write(data)
-            return len(data)
         written = 0
         async for chunk in stream(source, fmt, article):
             out.write(chunk)
@@ -59,8 +55,9 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--format",
                 "-f",
-                help="ttl (Turtle), nt (N-Triples, streamed), jsonld (JSON-LD), rdfxml, "
-                "trig or nq (N-Quads, streamed): one named graph per article.",
+                help="ttl (Turtle), nt (N-Triples), jsonld (JSON-LD), rdfxml, trig or nq "
+                "(N-Quads): one named graph per article in TriG and N-Quads. Every format "
+                "is streamed.",
             ),
         ] = RdfFormat.TTL,
         article: Annotated[
