@@ -12,6 +12,7 @@ and ``docker-compose.yml`` agree.
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
@@ -27,7 +28,6 @@ from pydantic_settings import (
 
 from graph.driver import Connection
 from graph.server import LocalServerConfig
-from loaders.netguard import networks
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ENV_PREFIX = "NEWSGRAPH_"
@@ -83,7 +83,13 @@ class Settings(BaseSettings):
     @field_validator("fetch_allow_networks")
     @classmethod
     def _networks(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        networks(value)  # ValueError names the one that is not a network
+        # checked here with the standard library: importing the loaders (spaCy) would
+        # slow every command's start-up; loaders.netguard parses them again to use them
+        for network in value:
+            try:
+                ipaddress.ip_network(network, strict=False)
+            except ValueError as exc:
+                raise ValueError(f"{network!r} is not a network like 10.0.0.0/8 ({exc})") from None
         return value
 
     @field_validator("home", mode="after")
