@@ -15,7 +15,7 @@ from __future__ import annotations
 import ipaddress
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field, PositiveFloat, PositiveInt, ValidationError, field_validator
 from pydantic_settings import (
@@ -26,8 +26,9 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
-from graph.driver import Connection
-from graph.server import LocalServerConfig
+if TYPE_CHECKING:  # imported where used: the Neo4j driver costs every command's start-up
+    from graph.driver import Connection
+    from graph.server import LocalServerConfig
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ENV_PREFIX = "NEWSGRAPH_"
@@ -144,6 +145,8 @@ class Settings(BaseSettings):
         return f"http://{host}:{self.api_port}"
 
     def local_server(self) -> LocalServerConfig:
+        from graph.server import LocalServerConfig
+
         return LocalServerConfig(
             state_dir=self.home,
             pom=PROJECT_ROOT / "neo4j-runtime" / "pom.xml",
@@ -157,6 +160,8 @@ class Settings(BaseSettings):
 
     def connection(self, local_password: str | None = None) -> Connection:
         """Connection details; for the local server the caller passes its stored password."""
+        from graph.driver import Connection
+
         if self.neo4j_uri is not None:
             uri, password = self.neo4j_uri, self.neo4j_password
         else:
