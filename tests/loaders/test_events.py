@@ -227,3 +227,9 @@ def test_a_happening_inside_another_event_is_that_event(run: Extract) -> None:
     ex = run("A man was arrested in Leeds over Monday's fire at the depot in which four "
              "people were hurt.")
     assert "happening" not in [e.kind for e in ex.events]
+
+
+def test_states_are_not_happenings(run: Extract) -> None:
+    ex = run("Portugal has experienced a rise in cases since 2010. Mayor Ana Reis cited a "
+             "report on Monday.")
+    assert [e.kind for e in ex.events if e.kind == "happening"] == []
