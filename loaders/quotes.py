@@ -161,7 +161,12 @@ def _speaker_token(token: Token, analysis: Analysis, parsed: Parsed) -> Draft | 
     Jane Roe,"), then the token, then its compounds; never a possessor."""
     appos = [c for c in token.children if c.dep_ == "appos"]
     compounds = [c for c in token.children if c.dep_ in ("compound", "flat", "nmod")]
-    for candidate in (*appos, token, *compounds):
+    own = analysis.entity_of(parsed, token)
+    # a named speaker is who speaks ("Richardson, via USA Today, said"); a description
+    # gives way to the name in apposition ("the chief executive, Jane Roe, said")
+    order = (token, *appos, *compounds) if own is not None and own.kind == PERSON \
+        else (*appos, token, *compounds)
+    for candidate in order:
         draft = referent(analysis, parsed, candidate)
         if draft is not None and draft.kind in ("person", "organisation"):
             return draft

@@ -124,7 +124,8 @@ def _reconcile(analysis: Analysis) -> None:
     for draft in list(analysis.drafts):
         holders = surnames.get(draft.name.lower(), [])
         if draft.kind != PERSON and len(holders) == 1 and " " not in draft.name \
-                and not country_of(draft.name) and not is_known_city(draft.name):
+                and not country_of(draft.name) and (not is_known_city(draft.name)
+                                                    or not _placed_in_text(analysis, draft)):
             analysis.merge(draft, holders[0])
             holders[0].add_alias(draft.name)
             continue
@@ -134,6 +135,16 @@ def _reconcile(analysis: Analysis) -> None:
         if draft.kind == LOCATION and (country_of(draft.name) or is_known_city(draft.name)):
             continue
         analysis.merge(draft, target)
+
+
+_PLACED = re.compile(r"\b(?:in|at|from|to|near|outside|of)\s+(?:the\s+)?$", re.I)
+
+
+def _placed_in_text(analysis: Analysis, draft: Draft) -> bool:
+    """Whether the text ever puts the name somewhere ("in Richardson"): a surname that is
+    also a town ("Sheldon Richardson ... Richardson said") is the person's otherwise."""
+    text = analysis.article.text
+    return any(_PLACED.search(text[max(0, m.start - 12) : m.start]) for m in draft.mentions)
 
 
 def _find(analysis: Analysis, raw: Raw) -> Draft | None:

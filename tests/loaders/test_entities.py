@@ -222,3 +222,9 @@ def test_a_name_with_a_lower_case_word_is_a_bad_cut(run: Extract) -> None:
 def test_a_plural_name_is_not_a_person(run: Extract) -> None:
     ex = run("The Rangers beat Aberdeen on Saturday. Fans said the Rangers deserved it.")
     assert "Rangers" not in names(ex.people)
+
+
+def test_a_surname_that_is_also_a_town_is_the_person(run: Extract) -> None:
+    ex = run("Defensive end Sheldon Richardson was fined on Monday. Richardson said nothing.")
+    assert "Richardson" not in names(ex.locations)
+    assert [p.name for p in ex.people if not p.anonymous] == ["Sheldon Richardson"]

@@ -266,3 +266,9 @@ def test_the_man_is_the_unnamed_man_met_before(run: Extract) -> None:
     said = _said_by(run, 'A 43-year-old man fell ill last year. "I was signed off work," '
                          "the man said.")
     assert said == [("A 43-year-old man", "I was signed off work", "direct")]
+
+
+def test_a_named_speaker_speaks_not_the_outlet_in_apposition(run: Extract) -> None:
+    said = _said_by(run, "Defensive end Sheldon Richardson was fined on Monday. Richardson, "
+                         "via USA Today, said that the coach was wrong.")
+    assert said == [("Sheldon Richardson", "the coach was wrong", "indirect")]
