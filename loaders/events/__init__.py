@@ -77,6 +77,9 @@ def _events_in(sent: Span, parsed: Parsed, analysis: Analysis,
         if kind is None:
             continue
         event = _build(token, kind, verb_kind is not None, parsed, analysis, statements)
+        if verb_kind is not None and not (event.date or event.date_text) and any(
+                c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in token.children):
+            continue  # "the league will fine him": a future with no stated time is no event
         if verb_kind is not None and verb_lemma(token) in ACTION_VERBS:
             # the object names the event ("called an election"); a clause beside it
             # ("after his alliance was trounced in the vote") tells events of its own

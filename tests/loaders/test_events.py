@@ -233,3 +233,9 @@ def test_states_are_not_happenings(run: Extract) -> None:
     ex = run("Portugal has experienced a rise in cases since 2010. Mayor Ana Reis cited a "
              "report on Monday.")
     assert [e.kind for e in ex.events if e.kind == "happening"] == []
+
+
+def test_a_future_with_no_stated_time_is_no_event(run: Extract) -> None:
+    ex = run("The league will fine the club for the brawl. The club will sign the new "
+             "striker on Friday.")
+    assert [e.date_text for e in ex.events] == ["Friday"]
