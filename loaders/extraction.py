@@ -106,6 +106,7 @@ def analyse(article: Article, docs: list[Doc]) -> Extraction:
     analysis.title_holders = [(r.title.lower(), r.person) for r in found_roles]
     statements = quotes.direct_statements(analysis, spans)
     statements += quotes.indirect_statements(analysis, spans)
+    statements += quotes.embedded_posts(analysis)
     statements.sort(key=lambda s: s.start)
     found_roles += [
         roles.RoleDraft(person, roles.normalise_title(wording.split()), None, wording,

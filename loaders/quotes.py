@@ -409,6 +409,57 @@ def _audience_and_when(verb: Token | None, analysis: Analysis, parsed: Parsed,
     return audience, when or when_text, when_text
 
 
+# -- embedded posts -----------------------------------------------------------
+
+# "— Rep. Jane Roe (@janeroe) November 19, 2019": the signature line under a post
+# embedded in the body.
+_SIGNATURE = re.compile(
+    r"^\s*[—–-]+\s*(?P<name>[^()@]{2,80}?)\s*\(@(?P<handle>\w{1,30})\)\s*"
+    r"(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*$")
+_POST_LINK = re.compile(r"\s*(?:pic\.twitter\.com|https?://)\S*\s*$")
+_MAX_POST_PARAGRAPHS = 4
+
+
+def embedded_posts(analysis: Analysis) -> list[StatementDraft]:
+    """The lines of a post embedded in the body (a tweet shown as a block, signed
+    "— Name (@handle) date") are direct statements of its author, with or without
+    quote marks."""
+    out: list[StatementDraft] = []
+    text = analysis.article.text
+    body = [p for p in analysis.parsed if p.block.kind == BlockKind.BODY]
+    for n, parsed in enumerate(body):
+        match = _SIGNATURE.match(text[parsed.block.start : parsed.block.end])
+        if match is None:
+            continue
+        author = _signed_by(analysis, match["name"], match["handle"])
+        if author is None:
+            continue
+        for earlier in reversed(body[max(0, n - _MAX_POST_PARAGRAPHS) : n]):
+            line = text[earlier.block.start : earlier.block.end]
+            if any(mark in line for mark in _DOUBLE) or _SIGNATURE.match(line) or any(
+                    earlier.block.start <= m.start < earlier.block.end for m in author.mentions):
+                break  # the article's own prose (naming the author, or quoting), or a post
+            words = _POST_LINK.sub("", line).strip()
+            if words:
+                start = earlier.block.start
+                out.append(StatementDraft(words, StatementKind.DIRECT, author, start,
+                                          start + len(words), block=earlier.index))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _signed_by(analysis: Analysis, name: str, handle: str) -> Draft | None:
+    """The person (or body) a signature names: "Rep. Jane Roe" is Jane Roe."""
+    wanted = {w.lower().strip(".") for w in name.split()}
+    for draft in analysis.drafts:
+        if draft.kind not in (PERSON, ORGANISATION) or draft.anonymous:
+            continue
+        words = {w.lower().strip(".") for w in draft.name.split()}
+        if words and words <= wanted:
+            draft.add_alias("@" + handle)
+            return draft
+    return None
+
+
 # -- direct -----------------------------------------------------------------
 
 

@@ -272,6 +272,8 @@ def _well_formed(span: Span) -> bool:
     first = next((t for t in span if not t.is_punct and t.lower_ != "the"), None)
     if first is None or (first.text[:1].islower() and first.lower_ not in _CONNECTORS):
         return False
+    if span.text.lstrip().startswith("@"):
+        return False  # a handle ("@janeroe") is an alias its post's signature gives
     return not any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in span)
 
 

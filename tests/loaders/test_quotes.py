@@ -272,3 +272,17 @@ def test_a_named_speaker_speaks_not_the_outlet_in_apposition(run: Extract) -> No
     said = _said_by(run, "Defensive end Sheldon Richardson was fined on Monday. Richardson, "
                          "via USA Today, said that the coach was wrong.")
     assert said == [("Sheldon Richardson", "the coach was wrong", "indirect")]
+
+
+def test_the_lines_of_an_embedded_post_are_its_authors_statements(run: Extract) -> None:
+    ex = run("Senator Posts Letter\n\nSenator Mara Quill shared her letter on Tuesday.\n\n"
+             "Here is my letter to the parole board.\n\n"
+             "Mercy is not weakness. pic.twitter.com/abc123XyZ\n\n"
+             "— Sen. Mara Quill (@maraquill) March 3, 2020\n\n"
+             "The board meets next week.")
+    people = {p.id: p for p in ex.people}
+    said = [(people[s.speaker].name, s.text) for s in ex.statements if s.speaker in people]
+    assert said == [("Mara Quill", "Here is my letter to the parole board."),
+                    ("Mara Quill", "Mercy is not weakness.")]
+    assert "@maraquill" in next(p for p in ex.people if p.name == "Mara Quill").aliases
+    assert not any(o.name.startswith("@") for o in ex.organisations)
