@@ -286,3 +286,9 @@ def test_the_lines_of_an_embedded_post_are_its_authors_statements(run: Extract) 
                     ("Mara Quill", "Mercy is not weakness.")]
     assert "@maraquill" in next(p for p in ex.people if p.name == "Mara Quill").aliases
     assert not any(o.name.startswith("@") for o in ex.organisations)
+
+
+def test_of_two_parsed_subjects_the_one_next_to_the_verb_speaks(run: Extract) -> None:
+    said = _said_by(run, "The Oregon Water Board met. In a letter, OWB President Mara Quill "
+                         "said that “the shortage endangers farms.”")
+    assert ("Mara Quill", "the shortage endangers farms.", "direct") in said
