@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from loaders.quotes import subject_of
 from schema.model import StatementKind
 
 from .conftest import Extract
@@ -288,7 +292,11 @@ def test_the_lines_of_an_embedded_post_are_its_authors_statements(run: Extract) 
     assert not any(o.name.startswith("@") for o in ex.organisations)
 
 
-def test_of_two_parsed_subjects_the_one_next_to_the_verb_speaks(run: Extract) -> None:
-    said = _said_by(run, "The Oregon Water Board met. In a letter, OWB President Mara Quill "
-                         "said that “the shortage endangers farms.”")
-    assert ("Mara Quill", "the shortage endangers farms.", "direct") in said
+def test_of_two_parsed_subjects_the_one_next_to_the_verb_speaks(nlp: Language) -> None:
+    # the small model sometimes gives "said" two subjects ("ACME", "Roe" in "ACME chief
+    # Jo Roe said ..."): the parse is built here so that the test does not hang on it
+    words = ["ACME", "chief", "Jo", "Roe", "said", "it", "rained"]
+    doc = Doc(nlp.vocab, words=words, heads=[4, 3, 3, 4, 4, 6, 4],
+              deps=["nsubj", "compound", "compound", "nsubj", "ROOT", "nsubj", "ccomp"])
+    subject = subject_of(doc[4])
+    assert subject is not None and subject.text == "Roe"
