@@ -377,6 +377,7 @@ async def test_the_neo4j_browser_guide_opens_with_the_project_style(
         await page.keyboard.press("Control+Enter")
         await expect(page.get_by_text("People, roles, organisations, places")).to_be_visible()
         await expect(page.get_by_text("1 / 16")).to_be_visible()
+        await page.wait_for_timeout(1500)  # the Browser slides a new frame in
         await page.screenshot(path=SHOTS / "neo4j-browser-guide.png")
         await page.locator("pre.runnable", has_text=":style").click()
         await page.keyboard.press("Control+Enter")
