@@ -305,13 +305,15 @@ async def test_the_graph_view_draws_her_neighbourhood(tab: Tab) -> None:
     org = nodes.and_(page.locator(".chip-organisation")).filter(has_text="Metropolitan Police")
     await expect(org).to_have_count(1)
     # Cytoscape drew on its canvas: some pixels are not the background.
-    painted = await page.evaluate(
+    # (polled: Cytoscape paints on its next animation frames, after the list is there)
+    painted = await page.wait_for_function(
         """() => [...document.querySelectorAll('#graph canvas')].some(c => {
           const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
           for (let i = 3; i < d.length; i += 4) if (d[i] > 0) return true;
-          return false; })"""
+          return false; })""",
+        timeout=15_000,
     )
-    assert painted
+    assert await painted.json_value()
     await tab.screenshot("explorer-graph.png")
     # Expanding the organisation brings in its other role holders.
     await org.click()
