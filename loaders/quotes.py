@@ -146,9 +146,10 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(4):
         if current is None:
             return None
+        here = current.i
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:  # two subjects are a mis-parse: the one next to the verb is its head
-            return min(subjects, key=lambda c: abs(current.i - c.i))
+            return min(subjects, key=lambda c: abs(here - c.i))
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
             current = current.head
         else:

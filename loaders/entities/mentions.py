@@ -297,6 +297,30 @@ def _platforms(parsed: Parsed) -> list[Raw]:
     return out
 
 
+_AREA_PLURALS = {"counties": "County", "provinces": "Province", "states": "State",
+                  "districts": "District", "regions": "Region", "islands": "Island",
+                  "prefectures": "Prefecture", "boroughs": "Borough"}
+
+
+def _listed_areas(ent: Span, parsed: Parsed) -> list[Raw]:
+    """"Orange and Riverside counties", "Hebei, Shanxi and Henan provinces": names listed
+    before a plural area word are one place each ("Orange County", "Riverside County")."""
+    doc = ent.doc
+    i = ent.end
+    while i < len(doc) and (doc[i].lower_ in ("and", ",", "&") or (
+            doc[i].text[:1].isupper() and doc[i].pos_ == "PROPN")):
+        i += 1  # the rest of the list ("..., Shanxi and Henan")
+    area = _AREA_PLURALS.get(doc[i].lower_) if i < len(doc) and doc[i].tag_ == "NNS" else None
+    if area is None:
+        return []
+    out: list[Raw] = []
+    for match in re.finditer(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*", ent.text):
+        start = parsed.base + ent.start_char + match.start()
+        out.append(Raw(LOCATION, f"{match.group(0)} {area}", match.group(0), start,
+                       start + len(match.group(0)), parsed, None, "GPE"))
+    return out
+
+
 def collect(analysis: Analysis) -> list[Raw]:
     raws: list[Raw] = []
     for parsed in analysis.parsed:
@@ -306,6 +330,10 @@ def collect(analysis: Analysis) -> list[Raw]:
         raws.extend(_party_words(parsed))
         raws.extend(_platforms(parsed))
         for ent in parsed.doc.ents:
+            listed = _listed_areas(ent, parsed)
+            if listed:  # "Orange and Riverside counties": one place per name
+                raws.extend(listed)
+                continue
             kind = _LABEL_KIND.get(ent.label_)
             if ent.text.lower() in _PLATFORMS or (
                     kind == PERSON and len(ent) == 1 and ent[0].tag_ == "NNPS"):

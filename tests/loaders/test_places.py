@@ -88,3 +88,9 @@ def test_a_named_building_is_a_landmark_place(run: Extract) -> None:
              "lined the entrances to the Statehouse.")
     assert "Ohio Statehouse" in names(ex.locations)
     assert "Ohio Statehouse" not in names(ex.organisations)
+
+
+def test_names_before_a_plural_area_word_are_one_place_each(run: Extract) -> None:
+    ex = run("Floods\n\nWarnings were issued for Marlow and Dunmore counties on Sunday.")
+    assert {"Marlow County", "Dunmore County"} <= set(names(ex.locations))
+    assert "Marlow and Dunmore" not in names(ex.organisations) + names(ex.locations)
