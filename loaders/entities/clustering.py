@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Token
 
+from loaders import lexicon
 from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
 from loaders.entities.mentions import Raw
 from loaders.places import country_of, is_known_city
@@ -68,7 +69,7 @@ def _org_match(raw: Raw, draft: Draft) -> bool:
     return False
 
 
-_LEGAL_FORMS = frozenset({"co", "inc", "corp", "ltd", "plc", "llc", "llp", "ag", "sa", "nv"})
+_LEGAL_FORMS = lexicon.words("legal_forms")
 
 
 def _abbreviates(short: str, words: list[str]) -> bool:

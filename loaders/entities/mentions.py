@@ -262,8 +262,7 @@ def _houses(parsed: Parsed) -> list[Raw]:
 _PLATFORMS = lexicon.words("platforms")
 
 
-_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "la", "le", "von", "van", "der",
-                         "al", "bin", "on", "at", "in", "y", "da", "di", "del", "des"})
+_CONNECTORS = lexicon.words("name_connectors")
 
 
 def _well_formed(span: Span) -> bool:
