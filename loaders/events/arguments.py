@@ -9,7 +9,12 @@ from spacy.tokens import Token
 from loaders.analysis import LOCATION, Analysis, Draft, Parsed
 from loaders.coref import referent
 from loaders.dates import is_age, resolve
-from loaders.events.triggers import acts_as_verb, misparsed_finite, told_as_past
+from loaders.events.triggers import (
+    acts_as_verb,
+    dated_or_done_by,
+    misparsed_finite,
+    told_as_past,
+)
 from loaders.quotes import StatementDraft, subject_of
 from schema.model import BlockKind, Quantity
 
@@ -54,6 +59,9 @@ def _clause_tokens(verb: Token) -> list[Token]:
     subject = subject_of(verb)
     if subject is not None and subject not in keep:
         keep.extend(_core(subject))
+    if verb.dep_ == "acl" and not misparsed_finite(verb):  # "the duties imposed on May 1"
+        keep.extend(t for t in verb.head.lefts for t in t.subtree)
+        keep.append(verb.head)
     if misparsed_finite(verb):  # the noun the parser hung the verb on is its subject
         own = {t.i for t in verb.subtree}
         keep.extend(t for t in verb.head.subtree if t.i not in own and t not in keep)
@@ -63,7 +71,8 @@ def _clause_tokens(verb: Token) -> list[Token]:
 def _core(noun: Token) -> list[Token]:
     """A noun phrase without its relative clauses and the commas around them ("Netflix,
     which bought the rights," -> "Netflix")."""
-    aside = {t.i for c in noun.subtree if c.dep_ == "relcl" for t in c.subtree}
+    aside = {t.i for c in noun.subtree if c.dep_ == "relcl" or (
+        c.dep_ == "acl" and c.tag_ == "VBN" and dated_or_done_by(c)) for t in c.subtree}
     if not aside:
         return list(noun.subtree)
     low, high = min(aside), max(aside)
@@ -111,11 +120,15 @@ def event_participants(tokens: list[Token], trigger: Token, parsed: Parsed, anal
     out: list[tuple[Draft, str]] = []
     subject = subject_of(trigger) if acts_as_verb(trigger) else None
     for token in tokens:
+        told = token
+        if token.tag_ in ("WP", "WDT") and token.dep_.startswith("nsubj") \
+                and token.head.dep_ == "relcl":  # "Smith, who lost the vote": Smith
+            token = token.head.head
         draft = referent(analysis, parsed, token) if token.dep_.startswith("nsubj") \
             else analysis.entity_of(parsed, token)
         if draft is None or draft.kind == LOCATION or any(d is draft for d, _ in out):
             continue
-        role = "agent" if subject is not None and token in subject.subtree else "participant"
+        role = "agent" if subject is not None and told in subject.subtree else "participant"
         out.append((draft, role))
     for statement in statements:
         if statement.start <= start < statement.end and statement.speaker is not None \
@@ -137,6 +150,15 @@ def event_place(trigger: Token, tokens: list[Token], parsed: Parsed, analysis: A
              and d.kind == LOCATION and not _moved(t, trigger)]
     if found:
         return min(found, key=lambda d: _PLACE_ORDER.get(d.loc_kind, 1)), True
+    subject = subject_of(trigger)
+    if subject is not None and subject.tag_ in ("WP", "WDT") and trigger.dep_ == "relcl":
+        subject = trigger.head
+    if subject is not None:  # "Ohio Gov. John Smith lost": the place his office is named for
+        for token in subject.lefts:
+            for word in token.subtree:
+                draft = analysis.entity_of(parsed, word)
+                if draft is not None and draft.kind == LOCATION and word.dep_ == "compound":
+                    return draft, False
     for draft, _ in participants:
         for place in analysis.drafts:
             if place.kind == LOCATION and place.loc_kind in ("city", "country", "region") and \

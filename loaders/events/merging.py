@@ -11,7 +11,7 @@ def is_anchored(event: EventDraft) -> bool:
     """A happening told by a plain verb is kept when the text anchors it: a date, a
     stated place or a named actor ("Boeing sold five jets", "were quarantined on
     Monday"); "his symptoms improved" tells no news event."""
-    return bool(event.date or event.date_text or event.place_stated
+    return bool(event.date or event.date_text or event.place_stated or event.quantities
                 or any(role == "agent" for _, role in event.participants))
 
 

@@ -81,7 +81,8 @@ def _hypothetical(verb: Token) -> bool:
         if child.dep_ == "neg":
             return True
     return verb.dep_ in ("amod", "compound", "acomp") or (
-        verb.tag_ == "VBN" and verb.dep_ == "acl" and not misparsed_finite(verb))
+        verb.tag_ == "VBN" and verb.dep_ == "acl" and not misparsed_finite(verb)
+        and not dated_or_done_by(verb))
 
 
 def misparsed_finite(verb: Token) -> bool:
@@ -350,16 +351,20 @@ def is_happening(token: Token) -> bool:
     if token.pos_ != "VERB" or _hypothetical(token):
         return False
     lemma = verb_lemma(token)
-    if lemma in _NOT_HAPPENINGS or is_speech_verb(token):
+    if lemma in _NOT_HAPPENINGS or (is_speech_verb(token) and not speech_verb_as_act(token)):
         return False
-    past = token.tag_ == "VBD" or (token.tag_ == "VBN" and any(
+    past = token.tag_ == "VBD" or (token.tag_ == "VBN" and (any(
         (c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ != "VB")
-        or (c.dep_ == "auxpass" and c.tag_ in ("VBD", "VBN")) for c in token.children))
+        or (c.dep_ == "auxpass" and c.tag_ in ("VBD", "VBN")) for c in token.children)
+        or (token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"))))
     if not past:
         return False
     if token.dep_ == "ccomp":
         if token.head.lemma_ not in SPEECH_VERBS:
             return False
+    elif token.dep_ == "acl":
+        if not dated_or_done_by(token):
+            return False  # "the tariffs imposed on Sept. 1", "companies chosen by NASA"
     elif token.dep_ == "conj":
         if token.head.pos_ != "VERB":
             return False
@@ -369,9 +374,41 @@ def is_happening(token: Token) -> bool:
             c.dep_ == "dobj" for c in token.children):
         return False  # "declined to say", "was set to begin": the event, if any, is the verb below
     first = min(token.subtree, key=lambda t: t.i)
-    if first.tag_ in ("WRB", "WP", "WDT") or token.sent.text.rstrip().endswith("?"):
+    if (first.tag_ in ("WRB", "WP", "WDT") and token.dep_ != "relcl") \
+            or token.sent.text.rstrip().endswith("?"):
         return False  # "how many have converted": a question, not a report
-    return subject_of(token) is not None
+    return subject_of(token) is not None or token.dep_ == "acl"
+
+
+_PRONOUN_OBJECTS = frozenset({"it", "this", "that", "them", "so", "what"})
+
+
+def speech_verb_as_act(verb: Token) -> bool:
+    """A verb of speaking that reports no words: "was admitted to hospital", "reported
+    its third case", "revealed the news in a video" tell an act, not a statement."""
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis", "dative") for c in verb.children):
+        return False
+    if any(t.text in "\"“”" for t in verb.sent):
+        return False  # a quotation in the sentence: the verb attributes it
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in _PRONOUN_OBJECTS
+               and c.pos_ != "PRON"]
+    passive = any(c.dep_ == "auxpass" for c in verb.children) and any(
+        c.dep_ in ("prep", "agent") for c in verb.children)
+    return bool(objects) or passive or verb.dep_ == "acl"
+
+
+def dated_or_done_by(participle: Token) -> bool:
+    """A participle after its noun that tells when or by whom ("the budget approved by
+    lawmakers in April", "a letter posted on Tuesday"): a happening of its own."""
+    for child in participle.children:
+        if child.dep_ == "agent":
+            return True
+        if child.dep_ in ("npadvmod", "tmod") and child.ent_type_ == "DATE":
+            return True
+        if child.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in child.children
+                                        if g.dep_ == "pobj"):
+            return True
+    return False
 
 
 def in_direct_quote(token: Token, parsed: Parsed, statements: list[StatementDraft]) -> bool:

@@ -239,3 +239,37 @@ def test_a_future_with_no_stated_time_is_no_event(run: Extract) -> None:
     ex = run("The league will fine the club for the brawl. The club will sign the new "
              "striker on Friday.")
     assert [e.date_text for e in ex.events] == ["Friday"]
+
+
+def test_a_verb_of_saying_that_reports_no_words_is_an_act(run: Extract) -> None:
+    ex = run("The farmer was admitted to a clinic on Friday. The agency reported a fourth "
+             "case on Sunday. The mayor admitted on Friday that the plan had failed.")
+    assert [e.date_text for e in ex.events] == ["Friday", "Sunday"]
+    assert "clinic" in ex.events[0].summary
+
+
+def test_a_relative_clause_tells_its_subjects_happening(run: Extract) -> None:
+    ex = run("Unions are wary as Ohio Gov. Dan Mercer, who lost his reelection bid this "
+             "month, returns to the capital.")
+    lost = next(e for e in ex.events if "lost" in e.summary)
+    names = {e.id: e.name for e in (*ex.people, *ex.locations)}
+    assert lost.summary.startswith("Dan Mercer lost")
+    assert lost.date_text == "this month"
+    assert names[lost.location or ""] == "Ohio"
+    assert [names[p.entity] for p in lost.participants] == ["Dan Mercer"]
+
+
+def test_a_participle_with_a_date_or_an_agent_is_a_happening(run: Extract) -> None:
+    ex = run("Traders want the ministry to lift the duties imposed on May 2. The levy "
+             "approved by the Oslo council in March will rise. A bridge painted blue stands "
+             "there.")
+    summaries = [e.summary for e in ex.events]
+    assert "The duties imposed on May 2" in summaries
+    assert "The levy approved by the Oslo council in March" in summaries
+    assert not any("painted" in s for s in summaries)
+
+
+def test_a_counted_happening_is_anchored_by_its_number(run: Extract) -> None:
+    ex = run("Officials said 31 people who met the patient were quarantined. Some people "
+             "were worried.")
+    assert [e.summary for e in ex.events] == ["31 people were quarantined"]
