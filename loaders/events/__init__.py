@@ -45,10 +45,12 @@ from loaders.events.triggers import (
     in_direct_quote,
     is_happening,
     noun_event_kind,
+    told_as_past,
     verb_event_kind,
     verb_lemma,
 )
 from loaders.quotes import StatementDraft
+from schema.model import BlockKind
 
 
 def find_events(analysis: Analysis, statements: list[StatementDraft]) -> list[EventDraft]:
@@ -80,6 +82,8 @@ def _events_in(sent: Span, parsed: Parsed, analysis: Analysis,
         if verb_kind is not None and not (event.date or event.date_text) and any(
                 c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in token.children):
             continue  # "the league will fine him": a future with no stated time is no event
+        if verb_kind is None and not _told_as_happening(token, event, parsed):
+            continue  # "the launch", "the show": named, not told as happening
         if verb_kind is not None and verb_lemma(token) in ACTION_VERBS:
             # the object names the event ("called an election"); a clause beside it
             # ("after his alliance was trounced in the vote") tells events of its own
@@ -94,6 +98,18 @@ def _events_in(sent: Span, parsed: Parsed, analysis: Analysis,
         triggers.add(token.i)
     return [e for e in out if e.kind != HAPPENING or not any(
         other.kind != HAPPENING and _nested(e, other) for other in out)]
+
+
+def _told_as_happening(noun: Token, event: EventDraft, parsed: Parsed) -> bool:
+    """A trigger noun is a happening when the text dates or places it, tells it as past
+    ("the talks collapsed"), as under way ("the inquiry is at an early stage"), as a
+    statement, or in a caption; "the show", "the free trial" only name something."""
+    if event.date or event.date_text or event.place_stated or told_as_past(noun):
+        return True
+    if event.kind == "statement" or parsed.block.kind == BlockKind.CAPTION:
+        return True
+    return noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and any(
+        c.dep_ == "prep" for c in noun.head.children)
 
 
 def _nested(one: EventDraft, other: EventDraft) -> bool:

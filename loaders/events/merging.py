@@ -3,6 +3,7 @@ happenings are kept only when the text anchors them."""
 
 from __future__ import annotations
 
+from loaders.analysis import PERSON
 from loaders.events.draft import EventDraft
 from loaders.events.triggers import HAPPENING
 
@@ -19,7 +20,8 @@ def merge_mentions(events: list[EventDraft]) -> list[EventDraft]:
     """One event per kind and place: later mentions add evidence and participants."""
     merged: list[EventDraft] = []
     for event in events:
-        same = None if event.kind == HAPPENING else next((
+        same = next((m for m in merged if _one_incident(m, event)), None) \
+            if event.kind == HAPPENING else next((
             m for m in merged if m.kind == event.kind and (
                 m.location is event.location or not (m.place_stated and event.place_stated))
             and not _told_apart(m, event)), None)
@@ -46,3 +48,12 @@ def _told_apart(one: EventDraft, other: EventDraft) -> bool:
     agents = {id(d) for d, role in one.participants if role == "agent"}
     others = {id(d) for d, role in other.participants if role == "agent"}
     return bool(agents and others and not agents & others)
+
+
+def _one_incident(told: EventDraft, event: EventDraft) -> bool:
+    """A plain happening that retells an event already found with the same two or more
+    named people ("Lee and Ray scuffled", then "Ray hit Lee"): one incident."""
+    people = {id(d) for d, _ in event.participants if d.kind == PERSON}
+    return len(people) >= 2 and people == {
+        id(d) for d, _ in told.participants if d.kind == PERSON} and not (
+        told.date and event.date and told.date != event.date)

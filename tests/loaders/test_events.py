@@ -273,3 +273,16 @@ def test_a_counted_happening_is_anchored_by_its_number(run: Extract) -> None:
     ex = run("Officials said 31 people who met the patient were quarantined. Some people "
              "were worried.")
     assert [e.summary for e in ex.events] == ["31 people were quarantined"]
+
+
+def test_a_trigger_noun_that_only_names_something_is_no_event(run: Extract) -> None:
+    ex = run("The free trial ends soon. The festival is in its third day. The summit "
+             "collapsed on Friday.")
+    assert sorted(e.summary for e in ex.events) == [
+        "The festival is in its third day", "The summit collapsed on Friday"]
+
+
+def test_a_retelling_with_the_same_people_is_one_incident(run: Extract) -> None:
+    ex = run("Tom Vale and Rick Dorn scuffled near the bench in Leeds on Friday. Dorn shoved "
+             "Vale to the ground. Vale then pushed Dorn away.")
+    assert len(ex.events) == 1
