@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from loaders.analysis import PERSON, Analysis, Parsed
+from loaders.analysis import LOCATION, PERSON, Analysis, Parsed
 from loaders.events.arguments import (
     date_tokens,
     event_date,
@@ -44,6 +44,7 @@ from loaders.events.triggers import (
     HAPPENING,
     in_direct_quote,
     is_happening,
+    misparsed_finite,
     noun_event_kind,
     told_as_past,
     verb_event_kind,
@@ -100,6 +101,17 @@ def _events_in(sent: Span, parsed: Parsed, analysis: Analysis,
         other.kind != HAPPENING and _nested(e, other) for other in out)]
 
 
+def _time_clause_head(trigger: Token) -> Token | None:
+    """The verb a clause of time hangs on: "were stranded in Oslo after a storm hit" ->
+    "stranded" for "hit" (the event happened where the main clause says)."""
+    if trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in (
+            "after", "before", "when", "as") for c in trigger.children):
+        return trigger.head
+    if misparsed_finite(trigger) and trigger.head.dep_ == "pobj":
+        return trigger.head.head.head
+    return None
+
+
 def _told_as_happening(noun: Token, event: EventDraft, parsed: Parsed) -> bool:
     """A trigger noun is a happening when the text dates or places it, tells it as past
     ("the talks collapsed"), as under way ("the inquiry is at an early stage"), as a
@@ -142,11 +154,24 @@ def _build(trigger: Token, kind: str, is_verb: bool, parsed: Parsed, analysis: A
         located, stated = event_place(trigger, when, parsed, analysis, [])
         if stated:
             event.location, event.place_stated = located, True
+    head = _time_clause_head(trigger) if is_verb else None
+    if not event.place_stated and head is not None:  # "were stranded in Oslo after a storm hit"
+        for child in (*head.children, *(g for c in head.children if c.dep_ == "xcomp"
+                                         for g in c.children)):
+            if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+                for grand in child.children:
+                    draft = analysis.entity_of(parsed, grand)
+                    if draft is not None and draft.kind == LOCATION:
+                        event.location, event.place_stated = draft, True
     dated = date_tokens(trigger, is_verb)
     around = [*tokens, *when_clause(trigger)] if is_verb else tokens
     if is_verb:  # a conjoined verb's date is the event's too ("caught and ate it last week")
         around += [t for c in trigger.children if c.dep_ == "conj" for t in c.subtree]
     event.date_text, event.date = event_date([t for t in around if t.i in dated], parsed, analysis)
+    if head is not None and not (event.date or event.date_text):  # and its date
+        main = [t for c in head.children if c.dep_ in ("prep", "npadvmod", "tmod")
+                and not any(t.i == trigger.i for t in c.subtree) for t in c.subtree]
+        event.date_text, event.date = event_date(main, parsed, analysis)
     event.quantities = event_quantities(trigger, tokens)
     return event
 

@@ -55,7 +55,7 @@ def _clause_tokens(verb: Token) -> list[Token]:
             child.dep_ == "punct" and child.i > verb.i
         ):
             continue
-        keep.extend(_core(child) if child.dep_ in ("nsubj", "nsubjpass") else child.subtree)
+        keep.extend(_core(child))
     subject = subject_of(verb)
     if subject is not None and subject not in keep:
         keep.extend(_core(subject))
@@ -175,7 +175,8 @@ def _moved(token: Token, trigger: Token) -> bool:
         if current is trigger or current.head is current:
             return False
         current = current.head
-        if current.dep_ == "prep" and current.lower_ in ("from", "via"):
+        if current.dep_ == "prep" and current.lower_ in ("from", "via") and (
+                current.head is trigger or current.head.pos_ not in ("VERB", "AUX")):
             return True
         if current.dep_ == "prep" and current.lower_ in ("to", "into", "towards") and \
                 token.head is current:

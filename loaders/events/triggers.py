@@ -88,8 +88,10 @@ def _hypothetical(verb: Token) -> bool:
 def misparsed_finite(verb: Token) -> bool:
     """"Air strikes killed 20 people" parsed with "killed" as a participle modifying
     "strikes": a participle with a direct object is the sentence's verb."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_.startswith("nsubj") \
-        and any(c.dep_ == "dobj" for c in verb.children)
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and (
+        verb.head.dep_.startswith("nsubj") or (
+            verb.head.dep_ == "pobj" and verb.head.head.lower_ in ("after", "before", "until"))
+    ) and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _specific_noun(noun: Token) -> bool:
@@ -98,7 +100,9 @@ def _specific_noun(noun: Token) -> bool:
         # that is a trigger itself tells the event: "A fire destroyed the school")
         return True
     if noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss") for c in noun.children):
-        return False
+        # "50 million deaths", "five jet sales": counted, so these ones
+        return any(c.dep_ == "nummod" and c.ent_type_ not in ("DATE", "TIME")
+                   for c in noun.children)
     for child in noun.children:
         if child.dep_ == "poss":
             return True
@@ -142,6 +146,13 @@ def verb_event_kind(token: Token, analysis: Analysis, parsed: Parsed) -> str | N
         for c in token.children
     ):
         return "press conference"
+    if lemma in ("tell", "speak", "say", "talk", "announce"):
+        venue = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in (
+            "at", "during") for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in (
+            "conference", "briefing", "summit", "forum", "convention")), None)
+        if venue is not None:  # "told reporters at a news conference", "spoke at a forum"
+            press = any(c.lower_ in ("press", "news") for c in venue.lefts)
+            return "press conference" if press or venue.lower_ == "briefing" else "conference"
     if lemma in _DISASTER_VERBS:
         subject = subject_of(token)
         if subject is not None and _DISASTER.search(_subtree_text(subject)):
@@ -243,8 +254,8 @@ def _main_clause(token: Token) -> bool:
     """The root, a conjunct of it, or the reported clause of a root speech verb."""
     if token.dep_ in ("ROOT", "conj"):
         return True
-    if misparsed_finite(token):
-        return _main_clause(token.head.head)
+    if misparsed_finite(token):  # "after an outbreak killed two": the clause's place
+        return _main_clause(token.head.head if token.head.dep_ != "pobj" else token.head.head.head)
     if token.dep_ == "xcomp" and token.head.lemma_ in _DECIDED:
         return _main_clause(token.head)
     return token.dep_ == "ccomp" and token.head.dep_ == "ROOT" and token.head.lemma_ in (
@@ -388,12 +399,14 @@ def speech_verb_as_act(verb: Token) -> bool:
     its third case", "revealed the news in a video" tell an act, not a statement."""
     if any(c.dep_ in ("ccomp", "xcomp", "parataxis", "dative") for c in verb.children):
         return False
-    if any(t.text in "\"“”" for t in verb.sent):
-        return False  # a quotation in the sentence: the verb attributes it
+    aside = {t.i for c in verb.children if c.dep_ in ("advcl", "conj", "relcl")
+             for t in c.subtree}
+    if any(t.text in "\"“”" and t.i not in aside for t in verb.sent):
+        return False  # a quotation in its clause: the verb attributes it
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in _PRONOUN_OBJECTS
                and c.pos_ != "PRON"]
     passive = any(c.dep_ == "auxpass" for c in verb.children) and any(
-        c.dep_ in ("prep", "agent") for c in verb.children)
+        c.dep_ in ("prep", "agent") or c.ent_type_ == "DATE" for c in verb.children)
     return bool(objects) or passive or verb.dep_ == "acl"
 
 

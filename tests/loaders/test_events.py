@@ -286,3 +286,31 @@ def test_a_retelling_with_the_same_people_is_one_incident(run: Extract) -> None:
     ex = run("Tom Vale and Rick Dorn scuffled near the bench in Leeds on Friday. Dorn shoved "
              "Vale to the ground. Vale then pushed Dorn away.")
     assert len(ex.events) == 1
+
+
+def test_a_place_reached_from_a_participle_is_still_the_place(run: Extract) -> None:
+    ex = run("A satellite has found traces of ash drifting from Iceland.")
+    names = {loc.id: loc.name for loc in ex.locations}
+    assert [names.get(e.location or "") for e in ex.events] == ["Iceland"]
+
+
+def test_speaking_at_a_conference_is_an_event(run: Extract) -> None:
+    ex = run("Dana Reyes told reporters at a news conference that sales rose. Lou Park spoke "
+             "at a trade forum in Lyon on Monday.")
+    kinds = [e.kind for e in ex.events]
+    assert kinds.count("press conference") == 1 and kinds.count("conference") == 1
+
+
+def test_a_clause_of_time_happens_where_and_when_its_main_clause_says(run: Extract) -> None:
+    ex = run("In June this year, hikers were left stranded in Norway after an outbreak of "
+             "measles killed a guide.")
+    death = next(e for e in ex.events if "killed" in e.summary)
+    names = {loc.id: loc.name for loc in ex.locations}
+    assert names.get(death.location or "") == "Norway"
+    assert death.date_text == "June this year"
+
+
+def test_counted_plural_trigger_nouns_are_specific(run: Extract) -> None:
+    ex = run("The famine spread in the ninth century, causing more than 20 million deaths in "
+             "Asia.")
+    assert any(e.kind == "death" for e in ex.events)
