@@ -90,7 +90,7 @@ def _events_in(sent: Span, parsed: Parsed, analysis: Analysis,
             # ("after his alliance was trounced in the vote") tells events of its own
             absorbed |= {t.i for c in token.children if not c.dep_.startswith("nsubj")
                          and c.dep_ not in ("advcl", "ccomp", "conj", "parataxis")
-                         for t in c.subtree}
+                         for t in c.subtree} - _relative_clauses(token)
         if kind == "policy proposal" or kind == "hearing":
             absorbed |= {t.i for c in token.children if c.dep_ in ("xcomp", "dobj")
                          for t in c.subtree}
@@ -99,6 +99,13 @@ def _events_in(sent: Span, parsed: Parsed, analysis: Analysis,
         triggers.add(token.i)
     return [e for e in out if e.kind != HAPPENING or not any(
         other.kind != HAPPENING and _nested(e, other) for other in out)]
+
+
+def _relative_clauses(verb: Token) -> set[int]:
+    """The words of relative clauses below a verb ("during the war, which ended in 1918"):
+    they tell happenings of their own."""
+    return {w.i for clause in verb.subtree if clause.dep_ == "relcl" and clause.head.i != verb.i
+            for w in clause.subtree}
 
 
 def _time_clause_head(trigger: Token) -> Token | None:

@@ -20,14 +20,17 @@ def merge_mentions(events: list[EventDraft]) -> list[EventDraft]:
     """One event per kind and place: later mentions add evidence and participants."""
     merged: list[EventDraft] = []
     for event in events:
-        same = next((m for m in merged if _one_incident(m, event)), None) \
-            if event.kind == HAPPENING else next((
-            m for m in merged if m.kind == event.kind and (
+        same = next((m for m in merged if HAPPENING in (m.kind, event.kind)
+                     and _one_incident(m, event)), None)
+        if same is None and event.kind != HAPPENING:
+            same = next((m for m in merged if m.kind == event.kind and (
                 m.location is event.location or not (m.place_stated and event.place_stated))
-            and not _told_apart(m, event)), None)
+                and not _told_apart(m, event)), None)
         if same is None:
             merged.append(event)
             continue
+        if same.kind == HAPPENING:  # the retelling names the kind of incident it was
+            same.kind = event.kind
         same.spans.extend(event.spans)
         if event.place_stated and not same.place_stated:
             same.location, same.place_stated = event.location, True

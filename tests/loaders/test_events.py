@@ -314,3 +314,22 @@ def test_counted_plural_trigger_nouns_are_specific(run: Extract) -> None:
     ex = run("The famine spread in the ninth century, causing more than 20 million deaths in "
              "Asia.")
     assert any(e.kind == "death" for e in ex.events)
+
+
+def test_a_state_held_is_not_a_happening(run: Extract) -> None:
+    ex = run("Mark Olsen supported the mayor in Leeds. Ann Kerr owned two shops in York.")
+    assert ex.events == ()
+
+
+def test_a_relative_clause_below_an_action_verb_keeps_its_own_happening(
+        run: Extract) -> None:
+    ex = run("Over the years, cholera has killed thousands of people, most famously during "
+             "the Great Fever, which swept through Lisbon in the 1850s.")
+    swept = [e for e in ex.events if "swept" in e.summary]
+    assert len(swept) == 1 and swept[0].date_text == "the 1850s"
+
+
+def test_a_happening_retold_as_a_kind_of_event_takes_that_kind(run: Extract) -> None:
+    ex = run("Tom Vale and Rick Dorn argued near the bench in Leeds on Friday. Vale then "
+             "attacked Dorn.")
+    assert [e.kind for e in ex.events] == ["attack"]
