@@ -30,6 +30,8 @@ from loaders.coref import organisation_noun, referent
 from loaders.entities import credit_parts, unnamed_org
 from loaders.titles import (
     HONORIFICS,
+    POSITION_ABBREVIATIONS,
+    POSITIONS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     title_abbreviation,
@@ -57,7 +59,8 @@ def is_title_head(token: Token) -> bool:
     """A noun that names a post or an occupation: a listed title ("director"), an
     abbreviation ("Gov."), or a word for a practitioner ("meteorologist", "pianist")."""
     lower = token.lower_
-    if lower in TITLE_HEADS or _abbreviation(token) is not None:
+    if lower in TITLE_HEADS or _abbreviation(token) is not None \
+            or token.text in POSITION_ABBREVIATIONS:
         return True
     if token.tag_ == "NNS" and token.lemma_.lower() in TITLE_HEADS:
         return True  # "judges Len Goodman and Bruno Tonioli"
@@ -248,7 +251,10 @@ def _pre_name(person_start: Token, analysis: Analysis, parsed: Parsed,
     while i >= 0 and doc[i].lower_.rstrip(".") in HONORIFICS:
         i -= 1
     title: list[Token] = []
-    while i >= 0:
+    position = i >= 1 and f"{doc[i - 1].lower_} {doc[i].lower_}" in POSITIONS
+    if position:  # "pass rusher": the model parses its words as a verb and an adjective
+        title, i = [doc[i - 1], doc[i]], i - 2
+    while i >= 0 and not position:
         tail = _of_tail(doc, i) if not title else None
         if tail is not None:
             title[:0] = list(doc[tail : i + 1])
@@ -256,7 +262,8 @@ def _pre_name(person_start: Token, analysis: Analysis, parsed: Parsed,
             continue
         if (is_title_head(doc[i]) or doc[i].lower_ in TITLE_MODIFIERS) \
                 and analysis.entity_of(parsed, doc[i]) is None \
-                and doc[i].ent_type_ not in ("PERSON", "GPE", "NORP"):
+                and (doc[i].ent_type_ not in ("PERSON", "GPE", "NORP")
+                     or doc[i].text in POSITION_ABBREVIATIONS):
             title.insert(0, doc[i])
             i -= 1
             continue
@@ -265,7 +272,7 @@ def _pre_name(person_start: Token, analysis: Analysis, parsed: Parsed,
             i -= 2
             continue
         break
-    if not title or not any(is_title_head(t) for t in title):
+    if not title or not (position or any(is_title_head(t) for t in title)):
         return None
     while i >= 0 and doc[i].dep_ in ("compound", "amod") and doc[i].head in title \
             and doc[i].pos_ in ("NOUN", "ADJ") and not doc[i].ent_type_ \

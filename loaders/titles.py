@@ -11,6 +11,11 @@ def word_set(words: str) -> frozenset[str]:
 TITLE_HEADS = lexicon.words("title_heads")
 TITLE_MODIFIERS = lexicon.words("title_modifiers")
 
+# Players' positions: abbreviations as written ("DL", "QB"; case-sensitive, so "de" in
+# a name is none) and positions of more than one word ("pass rusher", "running back").
+POSITION_ABBREVIATIONS = lexicon.words("position_abbreviations")
+POSITIONS = lexicon.words("positions")
+
 # Last words that make a name an organisation's, whatever the model's label:
 # "Crestline Partners", "Harbour Capital", "Northfield Borough Council".
 ORG_SUFFIXES = lexicon.words("org_suffixes")

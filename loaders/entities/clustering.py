@@ -152,8 +152,16 @@ def _find(analysis: Analysis, raw: Raw) -> Draft | None:
     if raw.label == "ANON":
         return next((d for d in analysis.drafts if d.anonymous and d.name.lower()
                      == raw.name.lower()), None)
+    if raw.label == "TEAM" or any(d.label == "TEAM" for d in analysis.drafts):
+        # a team is its full name: "Pittsburgh" before a position is the Steelers, and
+        # the Pittsburgh Post-Gazette is not
+        same = [d for d in analysis.drafts if (d.label == "TEAM") == (raw.label == "TEAM")]
+        if raw.label == "TEAM":
+            return next((d for d in same if d.name == raw.name), None)
+    else:
+        same = analysis.drafts
     match = _MATCHERS[raw.kind]
-    candidates = [d for d in analysis.drafts if d.kind == raw.kind and not d.anonymous
+    candidates = [d for d in same if d.kind == raw.kind and not d.anonymous
                   and match(raw, d)]
     return candidates[0] if candidates else None
 

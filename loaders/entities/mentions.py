@@ -15,10 +15,12 @@ from spacy.vocab import Vocab
 from loaders import lexicon
 from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Parsed
 from loaders.entities.cues import UK_NATIONS, employs, org_cue, org_name_cue, person_cue
+from loaders.entities.teams import find_teams, position_at
 from loaders.places import canonical_place, country_of, is_known_city
 from loaders.structure import CAPTION_DATELINE, WIRE_DATELINE
 from loaders.titles import (
     HONORIFICS,
+    POSITION_ABBREVIATIONS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     title_abbreviation,
@@ -103,6 +105,7 @@ def _person_raw(span: Span, parsed: Parsed) -> Raw | None:
     honorific = None
     while len(span) > 1 and (span[0].lower_.rstrip(".") in HONORIFICS
                              or span[0].lower_ in TITLE_HEADS or span[0].lower_ in TITLE_MODIFIERS
+                             or span[0].text in POSITION_ABBREVIATIONS
                              or title_abbreviation(span[0].text) is not None):
         if span[0].lower_.rstrip(".") in HONORIFICS:
             honorific = HONORIFICS[span[0].lower_.rstrip(".")]
@@ -320,15 +323,61 @@ def _listed_areas(ent: Span, parsed: Parsed) -> list[Raw]:
     return out
 
 
+def _team_raws(analysis: Analysis) -> dict[int, list[Raw]]:
+    """Sports teams by their full names, whatever words the text uses, per block."""
+    out: dict[int, list[Raw]] = {}
+    for found in find_teams(analysis):
+        span = found.parsed.doc[found.start : found.end]
+        s, e = found.parsed.span_offsets(span)
+        here = out.setdefault(found.parsed.index, [])
+        here.append(Raw(
+            ORGANISATION, found.team.name, span.text, s, e, found.parsed,
+            range(found.start, found.end), "TEAM", subject=span.root.dep_.startswith("nsubj")))
+        player = _player_after(found.parsed, found.end)
+        if player is not None:
+            here.append(player)
+    return out
+
+
+def _player_after(parsed: Parsed, end: int) -> Raw | None:
+    """"Pittsburgh center Jane Roe": the name after a team and a position is a person's,
+    even when the model tagged none."""
+    doc = parsed.doc
+    start = end + position_at(doc, end)
+    if start == end:
+        return None
+    stop = start
+    while stop < len(doc) and stop - start < 3 and doc[stop].pos_ == "PROPN" \
+            and doc[stop].text[:1].isupper():
+        stop += 1
+    if stop - start < 2 or any(t.ent_type_ for t in doc[start:stop]):
+        return None  # one word is no full name; a tagged name is found with the rest
+    return _person_raw(doc[start:stop], parsed)
+
+
 def collect(analysis: Analysis) -> list[Raw]:
     raws: list[Raw] = []
+    teams = _team_raws(analysis)
     for parsed in analysis.parsed:
         headline = parsed.block.kind == BlockKind.HEADLINE
         raws.extend(_dateline_raws(analysis, parsed))
         raws.extend(_houses(parsed))
         raws.extend(_party_words(parsed))
         raws.extend(_platforms(parsed))
+        here = teams.get(parsed.index, [])
+        for raw in here:
+            raw.headline = headline
+        raws.extend(here)
+        claimed = {i for raw in here if raw.tokens is not None for i in raw.tokens}
         for ent in parsed.doc.ents:
+            if claimed and any(t.i in claimed for t in ent):
+                # a team (or a team's city before a position) is named above; the words
+                # after it may name someone ("Browns DL Jane Roe")
+                rest = [t.i for t in ent if t.i > max(i for i in claimed if i in range(
+                    ent.start, ent.end))]
+                if not rest:
+                    continue
+                ent = Span(parsed.doc, rest[0], ent.end, label=ent.label_)
             listed = _listed_areas(ent, parsed)
             if listed:  # "Orange and Riverside counties": one place per name
                 raws.extend(listed)
