@@ -365,10 +365,10 @@ def collect(analysis: Analysis) -> list[Raw]:
         raws.extend(_party_words(parsed))
         raws.extend(_platforms(parsed))
         here = teams.get(parsed.index, [])
-        for raw in here:
-            raw.headline = headline
+        for team in here:
+            team.headline = headline
         raws.extend(here)
-        claimed = {i for raw in here if raw.tokens is not None for i in raw.tokens}
+        claimed = {i for team in here if team.tokens is not None for i in team.tokens}
         for ent in parsed.doc.ents:
             if claimed and any(t.i in claimed for t in ent):
                 # a team (or a team's city before a position) is named above; the words
