@@ -27,7 +27,7 @@ _POLICE = re.compile(r"\b(?:police|constabulary|force|yard|gendarmerie|met)\b", 
 _PUBLIC = re.compile(
     r"\b(?:police|constabulary|government|ministry|department|party|assembly|council|"
     r"parliament|committee|court|commission|senate|congress|office|agency|authority|"
-    r"service|nhs|union|council)\b", re.I)
+    r"service|nhs|union|council|administration|university|institute)\b", re.I)
 _COMPANY_NOUNS = lexicon.words("company_nouns")
 _NAMED_NOUNS = lexicon.words("named_nouns")
 _STEMS = {"airline": ("air",), "carrier": ("air",), "lender": ("bank", "lend"),
@@ -108,8 +108,24 @@ def _description_target(analysis: Analysis, parsed: Parsed, noun: Token) -> Draf
     predicate = _org_predicate(lower)
     if predicate is None:
         return None
-    return salient(analysis, offset, parsed.index,
-                   lambda d: d.kind == ORGANISATION and predicate(d))
+    return _topic(analysis, offset, lambda d: d.kind == ORGANISATION and predicate(d)) or \
+        salient(analysis, offset, parsed.index, lambda d: d.kind == ORGANISATION and predicate(d))
+
+
+_TOPIC_REACH = 250
+
+
+def _topic(analysis: Analysis, offset: int, accept: Callable[[Draft], bool]) -> Draft | None:
+    """The entity the last sentences are about: "Orbix is best known for satellites.
+    Its chief, ..., said the company would ..." - the subject just before, if any."""
+    for mention in reversed(analysis.mentions):
+        if mention.start >= offset or mention.block < 0:
+            continue
+        if offset - mention.start > _TOPIC_REACH:
+            return None
+        if mention.subject and not mention.in_quote and accept(mention.draft):
+            return mention.draft
+    return None
 
 
 def salient(analysis: Analysis, offset: int, block: int,

@@ -51,6 +51,7 @@ _PUBLIC_BODY = re.compile(
 _SMALL = frozenset({"of", "the", "and", "for", "at", "in"})
 # Adjectives that judge rather than name a post ("a well-known scientist")
 _NOT_QUALIFIERS = lexicon.words("not_title_qualifiers")
+_STUDY_NOUNS = lexicon.words("study_nouns")
 _MAX_COMPLEMENT = 7
 _PREFIXES = frozenset({"vice", "co", "deputy", "under", "ex"})
 
@@ -133,6 +134,8 @@ def _title_phrase(head: Token, analysis: Analysis, parsed: Parsed,
             continue
         if child.lower_ in _FORMER or child.lower_.rstrip("-") in _FORMER:
             former = True
+        elif _names_field(child, head):
+            title.extend(child.subtree)  # "a China scholar": the place is the field
         elif child.dep_ == "poss" or (child.dep_ == "compound" and _org_ref(analysis, parsed,
                                                                             child)):
             organisation = organisation or _org_ref(analysis, parsed, child)
@@ -179,6 +182,15 @@ _PARTY_NAMES = frozenset(lexicon.mapping("parties").values())
 
 def _is_party(draft: Draft) -> bool:
     return draft.name in _PARTY_NAMES or draft.name.endswith(" Party")
+
+
+_FIELD_TITLES = lexicon.words("field_titles")
+
+
+def _names_field(child: Token, head: Token) -> bool:
+    """A place before a title whose place is its field ("China scholar", "Asia editor")."""
+    return child.dep_ == "compound" and child.ent_type_ in ("GPE", "LOC", "NORP") \
+        and child.i < head.i and head.lower_ in _FIELD_TITLES
 
 
 def _qualifier(child: Token) -> bool:
@@ -274,10 +286,13 @@ def _pre_name(person_start: Token, analysis: Analysis, parsed: Parsed,
         break
     if not title or not (position or any(is_title_head(t) for t in title)):
         return None
+    while i >= 0 and _names_field(doc[i], title[-1]) and doc[i].head.i == title[-1].i:
+        title.insert(0, doc[i])  # "Asia correspondent Jane Roe"
+        i -= 1
     while i >= 0 and doc[i].dep_ in ("compound", "amod") and doc[i].head in title \
             and doc[i].pos_ in ("NOUN", "ADJ") and not doc[i].ent_type_ \
             and analysis.entity_of(parsed, doc[i]) is None and doc[i].lower_ not in _FORMER \
-            and doc[i].lower_ not in _NOT_QUALIFIERS:
+            and doc[i].lower_ not in _NOT_QUALIFIERS and doc[i].lower_ not in _STUDY_NOUNS:
         if doc[i].pos_ == "NOUN" and organisation_noun(analysis, parsed.start(doc[i]),
                                                        parsed.index, doc[i].lower_):
             break  # "company CEO": the company is the organisation

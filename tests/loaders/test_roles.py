@@ -175,3 +175,26 @@ def test_one_post_at_each_organisation_of_a_list(run: Extract) -> None:
                         "Norway, and Westbrook University, led the study.")
     assert {("Lina Moss", "Marine Biologist", "Halden Institute"),
             ("Lina Moss", "Marine Biologist", "Westbrook University")} <= roles
+
+
+def test_the_company_is_the_one_the_last_sentence_was_about(run: Extract) -> None:
+    roles = _roles(run, "Moon landers\n\nThe space agency NASA picked five firms. NASA said the "
+                        "landers would fly in 2021. NASA will pay for them. Orbix Space Systems "
+                        "is best known for making small satellites. Dana Cole, the company's "
+                        "chief operating officer, said Orbix would use that experience.")
+    assert ("Dana Cole", "Chief Operating Officer", "Orbix Space Systems") in roles
+
+
+def test_the_study_before_an_authors_title_is_not_part_of_it(run: Extract) -> None:
+    roles = _roles(run, "Storm study\n\n\"Rain is common,\" study lead author Nina Vos, a "
+                        "climate scientist at Leeds University, said.")
+    assert ("Nina Vos", "Lead Author", None) in roles
+
+
+def test_a_place_before_a_title_of_expertise_is_its_field(run: Extract) -> None:
+    roles = _roles(run, "Trade\n\nThe deal is small, said Omar Reid, a Japan scholar with the "
+                        "Hudson Institute. Asia correspondent Lina Park agreed. French "
+                        "President Emmanuel Macron did not.")
+    assert ("Omar Reid", "Japan Scholar", "Hudson Institute") in roles
+    assert ("Lina Park", "Asia Correspondent", None) in roles
+    assert ("Emmanuel Macron", "President", None) in roles
