@@ -107,6 +107,7 @@ def analyse(article: Article, docs: list[Doc]) -> Extraction:
     statements = quotes.direct_statements(analysis, spans)
     statements += quotes.indirect_statements(analysis, spans)
     statements += quotes.embedded_posts(analysis)
+    statements = quotes.without_framing_clauses(statements)
     statements.sort(key=lambda s: s.start)
     found_roles += [
         roles.RoleDraft(person, roles.normalise_title(wording.split()), None, wording,

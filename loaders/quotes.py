@@ -727,3 +727,12 @@ def _make_indirect(tokens: list[Token], parsed: Parsed, analysis: Analysis,
     audience, when, _ = _audience_and_when(verb, analysis, parsed)
     return StatementDraft(words, StatementKind.INDIRECT, speaker, start, end, audience, when,
                           block=parsed.index)
+
+
+def without_framing_clauses(statements: list[StatementDraft]) -> list[StatementDraft]:
+    """Reported speech around a partial quote ("said the plan was 'unacceptable'") is
+    that quote's setting: the quoted words are the statement, the clause is not
+    another one."""
+    direct = [s for s in statements if s.kind == StatementKind.DIRECT]
+    return [s for s in statements if s.kind != StatementKind.INDIRECT or not any(
+        s.start <= d.start and d.end <= s.end + 2 for d in direct)]

@@ -188,7 +188,7 @@ def test_analysts_at_an_unknown_firm_and_agreed_to_buy(run: Extract) -> None:
              "at Jefferies said the price was “full but fair”.")
     speakers = {s.speaker for s in ex.statements}
     assert speakers == {"organisation/jefferies"}
-    assert {s.kind for s in ex.statements} == {StatementKind.DIRECT, StatementKind.INDIRECT}
+    assert [s.kind for s in ex.statements] == [StatementKind.DIRECT]  # a partial quote
     assert "acquisition" in [e.kind for e in ex.events]
 
 
