@@ -38,12 +38,14 @@ _PHRASAL_SPEECH = lexicon.mapping("phrasal_speech_verbs")
 def is_speech_verb(token: Token) -> bool:
     """"said", "warned", "pointed out": a verb that reports what someone said."""
     lemma = token.lemma_
-    if lemma in SPEECH_VERBS:
+    if lemma in SPEECH_VERBS or (lemma in _APPRAISALS and token.tag_ != "VBG" and any(
+            c.dep_ == "dobj" and c.pos_ != "PRON" for c in token.children)):
         return True
     particle = _PHRASAL_SPEECH.get(lemma)
     return particle is not None and any(c.dep_ == "prt" and c.lower_ == particle
                                         for c in token.children)
 _DIRECT_ONLY = lexicon.words("direct_only")
+_APPRAISALS = lexicon.words("appraisal_verbs")
 _OPEN = "“\""
 _CLOSE = "”\""
 _DOUBLE = _OPEN + _CLOSE
@@ -654,7 +656,19 @@ def _content_tokens(verb: Token) -> list[Token]:
         commas = [t.i for t in verb.sent if t.text == "," and t.i < verb.i]
         if commas and verb.i - commas[-1] <= 12:
             return _trim([t for t in verb.sent if t.i < commas[-1]])
-    return []
+    return _appraisal(verb)
+
+
+def _appraisal(verb: Token) -> list[Token]:
+    """"touted the plan as a step forward", "called the ruling a landmark judgment": a
+    judgement reported with no clause is the verb's own phrase, verb included."""
+    if verb.lemma_ not in _APPRAISALS or not any(
+            c.dep_ == "dobj" and c.pos_ != "PRON" for c in verb.children):
+        return []
+    words = [verb, *(c for c in verb.children if c.dep_ == "aux" and c.i < verb.i)]
+    words += [t for c in verb.children if c.i > verb.i and c.dep_ in (
+        "dobj", "prep", "oprd", "xcomp", "ccomp", "dative", "attr") for t in c.subtree]
+    return _trim(words)
 
 
 def _fronted(verb: Token) -> list[Token]:

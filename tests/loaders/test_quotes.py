@@ -301,3 +301,14 @@ def test_of_two_parsed_subjects_the_one_next_to_the_verb_speaks(nlp: Language) -
               deps=["nsubj", "compound", "compound", "nsubj", "ROOT", "nsubj", "ccomp"])
     subject = subject_of(doc[4])
     assert subject is not None and subject.text == "Roe"
+
+
+def test_a_judgement_reported_without_a_clause_is_the_verbs_phrase(run: Extract) -> None:
+    ex = run("Mayor Ruth Hale touted the budget as a big step toward safer streets. Analyst "
+             "Ben Oyelaran attributed the drop in shares to the court's ruling. Citing cost "
+             "worries, the board delayed the vote.")
+    said = {(s.speaker, s.text) for s in ex.statements}
+    assert ("person/ruth-hale", "touted the budget as a big step toward safer streets") in said
+    assert ("person/ben-oyelaran",
+            "attributed the drop in shares to the court's ruling") in said
+    assert len(ex.statements) == 2
