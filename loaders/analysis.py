@@ -127,6 +127,14 @@ class Analysis:
             for i in tokens:
                 self.token_entity[(parsed.index, i)] = draft
 
+    def forget(self, draft: Draft) -> None:
+        """Drop ``draft`` and its mentions: it was not an entity after all."""
+        self.mentions = [m for m in self.mentions if m.draft is not draft]
+        for key, value in list(self.token_entity.items()):
+            if value is draft:
+                del self.token_entity[key]
+        self.drafts.remove(draft)
+
     def merge(self, draft: Draft, target: Draft) -> None:
         """Move every mention of ``draft`` to ``target`` and drop ``draft``."""
         target.mentions.extend(draft.mentions)

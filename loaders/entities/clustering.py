@@ -64,9 +64,20 @@ def _org_match(raw: Raw, draft: Draft) -> bool:
             return True
         if len(dw) == 1 and _abbreviates(dw[0], rw):
             return True
+        if _place_dropped(raw.name, name) or _place_dropped(name, raw.name):
+            return True
         if len(rw) > 1 and len(dw) > 1 and (set(rw) <= set(dw) or set(dw) <= set(rw)):
             return True
     return False
+
+
+def _place_dropped(short: str, full: str) -> bool:
+    """"the Times" for the New York Times, "the Post-Gazette" for the Pittsburgh
+    Post-Gazette: a name that drops the place its full name starts with."""
+    if " " in short.strip() or not full.endswith(" " + short.strip()):
+        return False
+    place = full[: -len(short.strip())].strip()
+    return bool(place) and (is_known_city(place) or country_of(place) is not None)
 
 
 _LEGAL_FORMS = lexicon.words("legal_forms")
@@ -108,8 +119,27 @@ def cluster(analysis: Analysis, raws: list[Raw]) -> None:
             _note(draft, raw)
         analysis.add_mention(draft, raw.parsed, raw.start, raw.end, raw.tokens, raw.subject)
     _reconcile(analysis)
+    _drop_products(analysis)
     for draft in analysis.drafts:
         _prefer_fullest(draft)
+
+
+_PRODUCT_NOUNS = lexicon.words("product_nouns")
+_NEXT_WORD = re.compile(r"^\)?(?:\s*\([A-Z][\w&.-]*\))?\s+([A-Za-z]+)")
+
+
+def _drop_products(analysis: Analysis) -> None:
+    """"the Hubble Space Telescope", "its Dream Chaser vehicle", "CLPS contracts": a name
+    that is always a product's or a programme's is no organisation."""
+    text = analysis.article.text
+    for draft in [d for d in analysis.drafts if d.kind == ORGANISATION and d.mentions]:
+        def product(start: int, end: int) -> bool:
+            words = text[start:end].split()
+            following = _NEXT_WORD.match(text[end : end + 40])
+            return (bool(words) and words[-1].lower() in _PRODUCT_NOUNS) or (
+                following is not None and following.group(1) in _PRODUCT_NOUNS)
+        if all(product(m.start, m.end) for m in draft.mentions):
+            analysis.forget(draft)
 
 
 def _reconcile(analysis: Analysis) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from loaders import lexicon
@@ -355,6 +355,37 @@ def _player_after(parsed: Parsed, end: int) -> Raw | None:
     return _person_raw(doc[start:stop], parsed)
 
 
+_ORG_PLURALS = lexicon.words("org_plurals")
+_MAX_LISTED_WORDS = 5
+
+
+def _listed_orgs(parsed: Parsed) -> list[Raw]:
+    """"the nine companies selected last year: Acme, Borealis Systems and Kite Labs":
+    the names listed after an organisations noun and a colon are organisations."""
+    out: list[Raw] = []
+    doc = parsed.doc
+    for colon in doc:
+        if colon.text != ":" or not any(
+                t.lower_ in _ORG_PLURALS for t in doc[max(colon.sent.start, colon.i - 12):colon.i]):
+            continue
+        item: list[Token] = []
+        for token in doc[colon.i + 1 : colon.sent.end + 1]:
+            if token.i >= colon.sent.end or token.text in (",", ";", ".") or token.lower_ == "and":
+                if item and item[0].text[:1].isupper() and len(item) <= _MAX_LISTED_WORDS \
+                        and all(t.text[:1].isupper() or t.is_punct or t.lower_ in _CONNECTORS
+                                for t in item):
+                    span = doc[item[0].i : item[-1].i + 1]
+                    s, e = parsed.span_offsets(span)
+                    out.append(Raw(ORGANISATION, span.text, span.text, s, e, parsed,
+                                   range(span.start, span.end), "ORG"))
+                if token.i >= colon.sent.end or token.text in (";", "."):
+                    break
+                item = []
+                continue
+            item.append(token)
+    return out
+
+
 def collect(analysis: Analysis) -> list[Raw]:
     raws: list[Raw] = []
     teams = _team_raws(analysis)
@@ -364,7 +395,7 @@ def collect(analysis: Analysis) -> list[Raw]:
         raws.extend(_houses(parsed))
         raws.extend(_party_words(parsed))
         raws.extend(_platforms(parsed))
-        here = teams.get(parsed.index, [])
+        here = teams.get(parsed.index, []) + _listed_orgs(parsed)
         for team in here:
             team.headline = headline
         raws.extend(here)

@@ -228,3 +228,25 @@ def test_a_surname_that_is_also_a_town_is_the_person(run: Extract) -> None:
     ex = run("Defensive end Sheldon Richardson was fined on Monday. Richardson said nothing.")
     assert "Richardson" not in names(ex.locations)
     assert [p.name for p in ex.people if not p.anonymous] == ["Sheldon Richardson"]
+
+
+def test_a_name_that_drops_its_place_is_the_same_organisation(run: Extract) -> None:
+    ex = run("The figures were first reported by the Chicago Tribune on Monday. The mayor "
+             "told the Tribune that the numbers were wrong.")
+    orgs = {o.name: o.aliases for o in ex.organisations}
+    assert list(orgs) == ["Chicago Tribune"] and "Tribune" in orgs["Chicago Tribune"]
+
+
+def test_a_product_or_programme_name_is_no_organisation(run: Extract) -> None:
+    ex = run("Orbix Space said its Star Glider vehicle would fly in 2024. The Kepler Space "
+             "Telescope found the planet. Orbix Space said costs were rising.")
+    names = {o.name for o in ex.organisations}
+    assert "Orbix Space" in names
+    assert not names & {"Star Glider", "Kepler Space Telescope"}
+
+
+def test_names_listed_after_companies_and_a_colon_are_organisations(run: Extract) -> None:
+    ex = run("The agency picked four companies last week: Halden, Corvex Dynamics, Pell "
+             "Marine and Brightwater Labs.")
+    names = {o.name for o in ex.organisations}
+    assert {"Halden", "Corvex Dynamics", "Pell Marine", "Brightwater Labs"} <= names
