@@ -27,6 +27,7 @@ _ORG_VERBS = lexicon.words("org_verbs")
 # Appositive heads that say a name is a person's ("Nadia Farouk, the union's national
 # officer"); words that also describe companies ("owner", "producer") say nothing.
 _PERSON_APPOSITIVES = TITLE_HEADS - lexicon.words("company_titles")
+_KIN = lexicon.words("kin_nouns")
 
 
 def person_cue(span: Span) -> bool:
@@ -34,6 +35,9 @@ def person_cue(span: Span) -> bool:
     in front ("the writer X") or in apposition ("X, the union's national officer"), on a
     name of capitalised words with no organisation word in it."""
     words = [t for t in span if not t.is_punct]
+    if len(words) == 1 and span.root.dep_ == "appos" and span.root.head.lower_ in _KIN \
+            and words[0].text[:1].isupper():
+        return True  # "his wife, Ana,": a first name the model took for something else
     if len(words) < 2 or any(t.lower_ in ORG_SUFFIXES for t in words) or not all(
         t.text[:1].isupper() and t.is_alpha for t in words
     ) or span.root.dep_ == "pobj":  # "Speaking to Sky News, the minister, Jane Cole, said"
@@ -82,7 +86,10 @@ def org_name_cue(span: Span) -> bool:
 
 def org_cue(span: Span) -> bool:
     """The context says a name is a company: "Veltro, the chipmaker", "shares in Veltro",
-    "Veltro shares", "Veltro, which employs 3,000 people"."""
+    "Veltro shares", "Veltro, which employs 3,000 people"; "Air Koryo": an airline."""
+    words = [t for t in span if not t.is_punct and t.lower_ != "the"]
+    if len(words) > 1 and words[0].text == "Air" and words[1].text[:1].isupper():
+        return True
     root = span.root
     for child in root.children:
         if child.dep_ == "appos" and (child.lemma_.lower() in _COMPANY_WORDS

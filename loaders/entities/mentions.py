@@ -355,6 +355,22 @@ def _player_after(parsed: Parsed, end: int) -> Raw | None:
     return _person_raw(doc[start:stop], parsed)
 
 
+_STATES = lexicon.mapping("state_abbreviations")
+_PARTY_STATE = re.compile(r"\((?:D|R|I)-([A-Z][A-Za-z.]*)\)")
+
+
+def _party_states(parsed: Parsed) -> list[Raw]:
+    """"Rep. Jane Roe (D-Minn.)": the state of a member of Congress's tag is a place."""
+    out: list[Raw] = []
+    for match in _PARTY_STATE.finditer(parsed.doc.text):
+        state = _STATES.get(match.group(1))
+        if state is not None:
+            start = parsed.base + match.start(1)
+            out.append(Raw(LOCATION, state, match.group(1), start, start + len(match.group(1)),
+                           parsed, None, "GPE"))
+    return out
+
+
 _ORG_PLURALS = lexicon.words("org_plurals")
 _MAX_LISTED_WORDS = 5
 
@@ -395,6 +411,7 @@ def collect(analysis: Analysis) -> list[Raw]:
         raws.extend(_houses(parsed))
         raws.extend(_party_words(parsed))
         raws.extend(_platforms(parsed))
+        raws.extend(_party_states(parsed))
         here = teams.get(parsed.index, []) + _listed_orgs(parsed)
         for team in here:
             team.headline = headline

@@ -250,3 +250,16 @@ def test_names_listed_after_companies_and_a_colon_are_organisations(run: Extract
              "Marine and Brightwater Labs.")
     names = {o.name for o in ex.organisations}
     assert {"Halden", "Corvex Dynamics", "Pell Marine", "Brightwater Labs"} <= names
+
+
+def test_an_airline_named_air_something_is_an_organisation(run: Extract) -> None:
+    ex = run("The jets will go to Air Koryo and to Kestrel Airways.")
+    assert "Air Koryo" in names(ex.organisations)
+    assert "Air Koryo" not in names(ex.locations)
+
+
+def test_the_state_of_a_congress_members_tag_is_a_place(run: Extract) -> None:
+    ex = run("Rep. Dana Hill (D-Minn.) and Sen. Paul Orr (R-Texas) spoke on Monday.")
+    places = {loc.name: loc.aliases for loc in ex.locations}
+    assert "Minnesota" in places and "Minn." in places["Minnesota"]
+    assert "Texas" in places
