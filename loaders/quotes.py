@@ -509,6 +509,9 @@ def _scare_quote(parsed: Parsed, quote: QuoteSpan) -> bool:
     head = roots[0].head
     if is_speech_verb(head) or head.lemma_ in _NAMING_VERBS:
         return False
+    if roots[0].dep_ in ("compound", "amod", "nmod", "nummod") and head.i > max(inside) \
+            and head.pos_ in ("NOUN", "PROPN"):
+        return True  # "a 'phase one' trade deal": the words name the deal, whoever speaks
     # a partial quote inside reported speech ("said the risk was of 'no need' to worry")
     return not any(is_speech_verb(a) and a.i not in inside for a in roots[0].ancestors)
 
@@ -749,4 +752,4 @@ def without_framing_clauses(statements: list[StatementDraft]) -> list[StatementD
     another one."""
     direct = [s for s in statements if s.kind == StatementKind.DIRECT]
     return [s for s in statements if s.kind != StatementKind.INDIRECT or not any(
-        s.start <= d.start and d.end <= s.end + 2 for d in direct)]
+        d.start < s.end and s.start < d.end for d in direct)]

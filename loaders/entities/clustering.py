@@ -129,10 +129,12 @@ _NEXT_WORD = re.compile(r"^\)?(?:\s*\([A-Z][\w&.-]*\))?\s+([A-Za-z]+)")
 
 
 def _drop_products(analysis: Analysis) -> None:
-    """"the Hubble Space Telescope", "its Dream Chaser vehicle", "CLPS contracts": a name
-    that is always a product's or a programme's is no organisation."""
+    """"the Hubble Space Telescope", "its Dream Chaser vehicle", "CLPS contracts", "the
+    Mars Express mission": a name that is always a product's or a programme's is no
+    organisation and no place."""
     text = analysis.article.text
-    for draft in [d for d in analysis.drafts if d.kind == ORGANISATION and d.mentions]:
+    for draft in [d for d in analysis.drafts if d.kind in (ORGANISATION, LOCATION)
+                  and d.mentions]:
         def product(start: int, end: int) -> bool:
             words = text[start:end].split()
             following = _NEXT_WORD.match(text[end : end + 40])

@@ -312,3 +312,15 @@ def test_a_judgement_reported_without_a_clause_is_the_verbs_phrase(run: Extract)
     assert ("person/ben-oyelaran",
             "attributed the drop in shares to the court's ruling") in said
     assert len(ex.statements) == 2
+
+
+def test_quoted_words_before_a_noun_name_it_even_in_reported_speech(run: Extract) -> None:
+    ex = run("A 'clean energy' bill, once expected to pass this month, could now be delayed "
+             "until spring, party officials say.")
+    assert [s.kind for s in ex.statements] == [StatementKind.INDIRECT]
+
+
+def test_reported_speech_that_runs_into_a_quotation_is_that_quotation(run: Extract) -> None:
+    ex = run('Mayor Ann Kerr said on Friday that the city "will have to find the money. If it '
+             'cannot, the pool closes."')
+    assert [s.kind for s in ex.statements] == [StatementKind.DIRECT]
