@@ -23,7 +23,7 @@ from .conftest import SHARED
 
 DEV = SHARED / "data" / "dev"
 SEED = SHARED / "data" / "seed"
-REACHED_DEV_MICRO = 0.79  # pooled micro F1 on the dev set when last measured
+REACHED_DEV_MICRO = 0.85  # pooled micro F1 on the dev set when last measured
 SEED_FLOOR = 0.95
 CATEGORIES = ("people", "organisations", "locations", "roles", "statements", "events")
 
