@@ -11,21 +11,15 @@ Public API::
     to_json(extraction) -> dict        # everything, with ids and evidence spans
 """
 
-from loaders.errors import ArticleError, ModelNotFoundError
-from loaders.evaluation import to_eval, to_json
-from loaders.extraction import extract, extract_many
-from loaders.nlp import DEFAULT_MODEL, load_model
-from loaders.reader import read, read_text
-
-__all__ = [
-    "DEFAULT_MODEL",
-    "ArticleError",
-    "ModelNotFoundError",
-    "extract",
-    "extract_many",
-    "load_model",
-    "read",
-    "read_text",
-    "to_eval",
-    "to_json",
-]
+# Re-exported by name ("import X as X" marks a public re-export for linters and type
+# checkers), so the package's API is these names and nothing else it imports.
+from loaders.errors import ArticleError as ArticleError
+from loaders.errors import ModelNotFoundError as ModelNotFoundError
+from loaders.evaluation import to_eval as to_eval
+from loaders.evaluation import to_json as to_json
+from loaders.extraction import extract as extract
+from loaders.extraction import extract_many as extract_many
+from loaders.nlp import DEFAULT_MODEL as DEFAULT_MODEL
+from loaders.nlp import load_model as load_model
+from loaders.reader import read as read
+from loaders.reader import read_text as read_text
