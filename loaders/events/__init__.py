@@ -154,6 +154,7 @@ def _build(trigger: Token, kind: str, is_verb: bool, parsed: Parsed, analysis: A
     start, end = parsed.start(tokens[0]), parsed.end(tokens[-1])
     event = EventDraft(kind, summarise(tokens, trigger, parsed, analysis), start, end,
                        parsed.index, spans=[(start, end)])
+    event.aside = trigger.dep_ == "relcl"
     event.participants = event_participants(tokens, trigger, parsed, analysis, statements, start)
     event.location, event.place_stated = event_place(trigger, tokens, parsed, analysis,
                                                 event.participants)

@@ -22,3 +22,4 @@ class EventDraft:
     participants: list[tuple[Draft, str]] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
+    aside: bool = False  # told in a relative clause ("..., which killed 346 people")

@@ -12,6 +12,8 @@ def is_anchored(event: EventDraft) -> bool:
     """A happening told by a plain verb is kept when the text anchors it: a date, a
     stated place or a named actor ("Boeing sold five jets", "were quarantined on
     Monday"); "his symptoms improved" tells no news event."""
+    if event.aside:  # background told in passing needs its own date or place
+        return bool(event.date or event.date_text or event.place_stated)
     return bool(event.date or event.date_text or event.place_stated or event.quantities
                 or any(role == "agent" for _, role in event.participants))
 

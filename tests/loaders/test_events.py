@@ -333,3 +333,11 @@ def test_a_happening_retold_as_a_kind_of_event_takes_that_kind(run: Extract) -> 
     ex = run("Tom Vale and Rick Dorn argued near the bench in Leeds on Friday. Vale then "
              "attacked Dorn.")
     assert [e.kind for e in ex.events] == ["attack"]
+
+
+def test_background_in_a_relative_clause_needs_its_own_date_or_place(run: Extract) -> None:
+    ex = run("Voss Air, whose fleet was grounded after crashes that killed 300 people, "
+             "ordered 20 planes on Monday.")
+    summaries = [e.summary for e in ex.events]
+    assert not any("killed" in s for s in summaries)
+    assert "Voss Air ordered 20 planes on Monday" in summaries
