@@ -108,9 +108,11 @@ def summarise(tokens: list[Token], trigger: Token, parsed: Parsed, analysis: Ana
     text = re.sub(r"^(?:when|as|after|because|while|if|that|since|although)\s+", "", text,
                   flags=re.I)
     clause = trigger if trigger.dep_ == "relcl" else trigger.head
-    if clause.dep_ == "relcl" and re.match(r"(?:who|which|that)\b", text, re.I):
+    if clause.dep_ == "relcl" and re.match(r"(?:who|which|that|whose)\b", text, re.I):
         antecedent = referent(analysis, parsed, clause.head)
         name = antecedent.name if antecedent is not None else clause.head.text
+        if text.lower().startswith("whose"):
+            name += "’s" if "’" in analysis.article.text else "'s"
         text = name + text[text.index(" "):] if " " in text else text
     return text[:1].upper() + text[1:]
 

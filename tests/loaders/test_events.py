@@ -341,3 +341,10 @@ def test_background_in_a_relative_clause_needs_its_own_date_or_place(run: Extrac
     summaries = [e.summary for e in ex.events]
     assert not any("killed" in s for s in summaries)
     assert "Voss Air ordered 20 planes on Monday" in summaries
+
+
+def test_a_whose_clause_is_told_with_its_owners_name(run: Extract) -> None:
+    ex = run("Voss Air, whose fleet was grounded on Friday after two crashes, ordered 20 "
+             "planes on Monday.")
+    assert "Voss Air's fleet was grounded on Friday after two crashes" in [
+        e.summary for e in ex.events]
