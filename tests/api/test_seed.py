@@ -4,12 +4,10 @@ gold annotation (shared/data/seed/article.gold.json) says."""
 
 from __future__ import annotations
 
-import json
-
 from tests.api.conftest import Api
-from tests.conftest import SEED_GOLD
+from tests.conftest import seed_gold
 
-GOLD = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+GOLD = seed_gold()
 
 
 def _gold_quotes(speaker: str) -> set[str]:

@@ -3,7 +3,6 @@ holds the gold facts of shared/data/seed/article.gold.json, each traceable to it
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -14,10 +13,10 @@ from graph.driver import Connection
 from graph.records import WriteStatus
 from graph.writer import delete_article, write_extraction
 from schema.model import Extraction
-from tests.conftest import SEED_GOLD
+from tests.conftest import seed_gold
 from tests.graph.factories import counts, fingerprint
 
-GOLD = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+GOLD = seed_gold()
 _STOP_WORDS = (
     "a an the of in on at to for and or but is are was were be been it its this that "
     "we our i you she he they their would will can"
