@@ -12,8 +12,8 @@ writes it three ways, each into a clean slate:
   given to ``--batch``), one ``UNWIND`` statement per kind of row;
 * ``per article``: ``write_extraction``, one transaction per article (what
   ``newsgraph ingest`` does), still one ``UNWIND`` per kind of row;
-* ``per row``: the same statements sent one row at a time (``per_row=True``), one
-  transaction per article.
+* ``per row``: the same statements sent one row at a time (the writer's transaction
+  function with the tests' ``PerRow`` statement runner), one transaction per article.
 
 The two slower modes run on the first ``--sample`` articles of their corpus.
 
@@ -56,6 +56,7 @@ from schema.model import (
     Statement,
     StatementKind,
 )
+from tests.graph.statements import write_per_row
 
 FIRST = ["Ruth", "Daniel", "Priya", "Tom", "Helen", "Owen", "Maria", "Ian", "Grace", "Yusuf"]
 LAST = ["Okafor", "Marsh", "Raman", "Whitfield", "Carter", "Price", "Lopez", "Holt", "Byrne",
@@ -220,8 +221,8 @@ async def _per_article(driver: AsyncDriver, db: str, items: list[Extraction]) ->
 async def _per_row(driver: AsyncDriver, db: str, items: list[Extraction]) -> int:
     created = 0
     for item in items:
-        result = await write_extractions(driver, db, [item], per_row=True)
-        created += result.elements_created
+        written = await write_per_row(driver, db, [item])
+        created += written.counts.nodes_created + written.counts.relationships_created
     return created
 
 
