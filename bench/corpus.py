@@ -6,7 +6,7 @@ things (direct and reported speech) and take part in events in places. People,
 organisations and places recur across articles, as in a real archive. The same
 seed gives the same corpus, byte for byte.
 
-    python bench/corpus.py OUT_DIR [--articles 10000]   # write article-NNNNN.txt files
+    python bench/corpus.py [OUT_DIR] [--articles 10000]   # article-NNNNN.txt files
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def write(folder: Path, count: int, seed: int = 12) -> list[Path]:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("out", type=Path)
+    parser.add_argument("out", type=Path, nargs="?", default=Path("/tmp/newsgraph-bench-corpus"))
     parser.add_argument("--articles", type=int, default=10_000)
     args = parser.parse_args()
     written = write(args.out, args.articles)

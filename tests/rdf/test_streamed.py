@@ -41,8 +41,10 @@ async def source(
     """The database holding the fixture graph or a synthetic graph of 6 articles, read
     ``batch_size`` nodes a round trip."""
     name, batch_size = request.param
-    graph = graph_fixture.build() if name == "fixture" else synthetic_graph(6)
-    await graph_fixture.write(driver, connection.database, graph)
+    if name == "fixture":
+        await graph_fixture.load(driver, connection.database)
+    else:
+        await graph_fixture.write(driver, connection.database, synthetic_graph(6))
     return RdfSource(driver, connection.database, BASE, batch_size=batch_size)
 
 
