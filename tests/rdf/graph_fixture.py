@@ -8,22 +8,16 @@ merges that into her node, so she is one node evidenced by both. Every fact is
 article's text, exactly as ``graph.writer`` writes them. One relationship is not
 the writer's: ``SAME_AS`` from the second article's "Met Police" to the
 Metropolitan Police, a merge decision a person makes (docs/graph-model.md).
-
-:class:`FixtureGraph` and :func:`write` remain for :mod:`tests.rdf.synthetic`, a
-graph of any size for the streaming tests and ``bench/rdf.py``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
 
 from neo4j import AsyncDriver
 
 from graph.writer import write_extraction
 from schema.ids import article_id, checksum, entity_id, fact_id
-from schema.labels import Label, RelType
 from schema.model import (
     Article,
     Event,
@@ -81,48 +75,6 @@ SAID_BY_DICK = frozenset({"very short foot patrol in extreme circumstances", TRI
 ROLES_AT_MET = frozenset(
     {("Cressida Dick", "Commissioner"), ("Stephen House", "Assistant Commissioner")}
 )
-
-
-@dataclass
-class FixtureGraph:
-    """Nodes and relationships to write, by label and type (the model's whitelists)."""
-
-    nodes: dict[Label, list[dict[str, Any]]] = field(default_factory=dict)
-    rels: dict[RelType, list[dict[str, Any]]] = field(default_factory=dict)
-    ids: set[str] = field(default_factory=set)
-
-    def node(self, label: Label, **props: Any) -> None:
-        """Add a node once: a second node with the same id is the same node."""
-        if props["id"] in self.ids:
-            return
-        self.ids.add(props["id"])
-        props.setdefault("name", props["id"])
-        self.nodes.setdefault(label, []).append(props)
-
-    def rel(self, kind: RelType, start: str, end: str, **props: Any) -> None:
-        self.rels.setdefault(kind, []).append({"start": start, "end": end, "props": props})
-
-    def mention(
-        self, fact: str, article: str, text: str, phrase: str, nth: int = 0, **props: Any
-    ) -> str:
-        """Evidence of ``fact``: the ``nth`` ``phrase`` in ``text``."""
-        start = -1
-        for _ in range(nth + 1):
-            start = text.index(phrase, start + 1)
-        return self.span(fact, article, start, phrase, **props)
-
-    def span(self, fact: str, article: str, start: int, phrase: str, **props: Any) -> str:
-        """Evidence of ``fact``: ``phrase`` at ``start`` in the article's text."""
-        end = start + len(phrase)
-        mention = fact_id("mention", article, start, end)
-        if mention not in self.ids:
-            self.node(
-                Label.MENTION, id=mention, name=phrase[:60], article=article, start=start,
-                end=end, text=phrase, sentence=phrase, sentenceStart=start, sentenceEnd=end,
-            )  # fmt: skip
-            self.rel(RelType.FROM, mention, article)
-        self.rel(RelType.EVIDENCED_BY, fact, mention, **props)
-        return mention
 
 
 def _span(text: str, phrase: str, nth: int = 0) -> Evidence:
@@ -219,34 +171,3 @@ async def load(driver: AsyncDriver, database: str) -> None:
     for extraction in extractions():
         await write_extraction(driver, database, extraction)
     await driver.execute_query(_SAME_AS, a=MET_POLICE, b=MET, database_=database)
-
-
-async def write(driver: AsyncDriver, database: str, g: FixtureGraph) -> None:
-    """Replace the database's content with ``g`` (batched: fast for large graphs too)."""
-    await driver.execute_query(_CLEAR, database_=database)
-    labels = {row["id"]: label for label, rows in g.nodes.items() for row in rows}
-    for label, rows in g.nodes.items():
-        for chunk in _chunks(rows):
-            # Labels and types come from the schema enums (a whitelist), never from input.
-            await driver.execute_query(
-                f"UNWIND $rows AS row CREATE (n:{label.value}) SET n = row",
-                rows=chunk,
-                database_=database,
-            )
-    for kind, rels in g.rels.items():
-        by_labels: dict[tuple[Label, Label], list[dict[str, Any]]] = {}
-        for rel in rels:
-            by_labels.setdefault((labels[rel["start"]], labels[rel["end"]]), []).append(rel)
-        for (start, end), group in by_labels.items():
-            for chunk in _chunks(group):
-                await driver.execute_query(
-                    f"UNWIND $rels AS rel MATCH (a:{start.value} {{id: rel.start}}) "
-                    f"MATCH (b:{end.value} {{id: rel.end}}) "
-                    f"CREATE (a)-[r:{kind.value}]->(b) SET r = rel.props",
-                    rels=chunk,
-                    database_=database,
-                )
-
-
-def _chunks(rows: list[dict[str, Any]], size: int = 5000) -> list[list[dict[str, Any]]]:
-    return [rows[i : i + size] for i in range(0, len(rows), size)]
