@@ -18,10 +18,10 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
 from typing import Protocol
 
-from distributed import Client, Worker
+from distributed import Client, KilledWorker, Worker
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from loaders.batches import ExtractionFailed, extract_batch, preload
@@ -116,7 +116,10 @@ class DaskExtractor:
 
     async def extract(self, articles: list[Article]) -> Extracted:
         future = self._client.submit(extract_batch, articles, self._model, pure=False)
-        result: Extracted = await asyncio.to_thread(future.result)
+        try:
+            result: Extracted = await asyncio.to_thread(future.result)
+        except KilledWorker as exc:  # the batch killed every worker that tried it
+            raise BrokenExecutor(f"Dask gave up on a batch: {exc}") from exc
         return result
 
     def close(self) -> None:
