@@ -226,8 +226,9 @@ async def main(args: argparse.Namespace) -> None:
             extractor.close()
 
     def median(name: str) -> Rate:
-        runs = rates[name]
-        return sorted(runs, key=lambda r: r.per_second)[len(runs) // 2]
+        """The run of median speed (the faster of the middle two for an even count)."""
+        runs = sorted(rates[name], key=lambda r: r.per_second)
+        return runs[len(runs) // 2]
 
     print(f"\n{'stage':<12} {'articles/s':>11} {'elements/s':>11} {'words/s':>9}  (median of "
           f"{args.rounds} rounds, batch size {args.batch_size})")

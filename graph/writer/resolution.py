@@ -3,8 +3,11 @@
 An incoming entity whose id is already in the graph keeps it. Otherwise it merges
 into the single stored node of its label whose ``keys`` (slugs of its names and
 aliases) hold the slug of the incoming name; with two or more such nodes the name
-is ambiguous and the entity keeps its own id. Deterministic, whatever the order of
-loads.
+is ambiguous and the entity keeps its own id.
+
+A batch resolves its articles in their order, each against the graph *and* the
+entities of the batch's earlier articles, so a batch gives the same merges as
+writing its articles one by one.
 
 One statement per batch: it looks up every incoming id, and asks the full-text
 index ``entity_keys`` (keyword analyzer: one exact token per key, see
@@ -58,25 +61,26 @@ RETURN people + organisations + locations AS existing, hits
 class _Incoming:
     label: Label
     id: str
-    key: str
+    key: str  # the slug of its name: what it is looked up by ("" for no lookup)
+    keys: frozenset[str]  # the slugs of its name and aliases: what it is found by
 
 
-def _incoming(extractions: Iterable[Extraction]) -> list[_Incoming]:
-    found: list[_Incoming] = []
-    for extraction in extractions:
-        found += [
-            _Incoming(Label.PERSON, person.id, slugify(person.name))
-            for person in extraction.people if not person.anonymous
-        ]
-        found += [
-            _Incoming(Label.ORGANISATION, organisation.id, slugify(organisation.name))
-            for organisation in extraction.organisations
-        ]
-        found += [
-            _Incoming(Label.LOCATION, location.id, slugify(location.name))
-            for location in extraction.locations
-        ]
-    return found
+def _entity(label: Label, eid: str, names: Iterable[str], matchable: bool = True) -> _Incoming:
+    slugs = [slugify(name) for name in names]
+    if not matchable:
+        return _Incoming(label, eid, "", frozenset())
+    return _Incoming(label, eid, slugs[0], frozenset(slugs))
+
+
+def _entities(extraction: Extraction) -> list[_Incoming]:
+    return [
+        *(_entity(Label.PERSON, p.id, [p.name, *p.aliases], not p.anonymous)
+          for p in extraction.people),
+        *(_entity(Label.ORGANISATION, o.id, [o.name, *o.aliases])
+          for o in extraction.organisations),
+        *(_entity(Label.LOCATION, loc.id, [loc.name, *loc.aliases])
+          for loc in extraction.locations),
+    ]
 
 
 def lucene_phrase(text: str) -> str:
@@ -91,9 +95,10 @@ def _queries(keys: list[str]) -> list[str]:
     ]
 
 
-async def resolve(run: Statements, extractions: Iterable[Extraction]) -> dict[str, str]:
-    """Incoming id -> the stored node's id, where the name is one node's name or alias."""
-    incoming = _incoming(extractions)
+async def resolve(run: Statements, extractions: list[Extraction]) -> dict[str, str]:
+    """Incoming id -> the id it merges into, for the batch's articles in their order."""
+    per_article = [_entities(extraction) for extraction in extractions]
+    incoming = [item for items in per_article for item in items]
     if not incoming:
         return {}
     ids = {label: sorted({i.id for i in incoming if i.label is label}) for label in ENTITY_LABELS}
@@ -103,7 +108,7 @@ async def resolve(run: Statements, extractions: Iterable[Extraction]) -> dict[st
         people=ids[Label.PERSON], organisations=ids[Label.ORGANISATION],
         locations=ids[Label.LOCATION], queries=_queries(keys), index=ENTITY_KEYS_INDEX,
     )
-    existing = set(found["existing"])
+    known = set(found["existing"])
     holders: dict[tuple[Label, str], set[str]] = {}
     for hit in found["hits"]:
         for label in ENTITY_LABELS:
@@ -111,10 +116,18 @@ async def resolve(run: Statements, extractions: Iterable[Extraction]) -> dict[st
                 for key in hit["keys"] or ():
                     holders.setdefault((label, key), set()).add(hit["id"])
     remap: dict[str, str] = {}
-    for item in incoming:
-        if item.id in existing:
-            continue
-        candidates = holders.get((item.label, item.key), set())
-        if len(candidates) == 1:
-            remap[item.id] = next(iter(candidates))
+    for items in per_article:
+        written: list[tuple[_Incoming, str]] = []
+        for item in items:
+            target = remap.get(item.id, item.id)
+            if item.id not in known and item.id not in remap and item.key:
+                candidates = holders.get((item.label, item.key), set())
+                if len(candidates) == 1:
+                    target = remap[item.id] = next(iter(candidates))
+            written.append((item, target))
+        # What this article writes, the batch's later articles see (as if stored).
+        for item, target in written:
+            known.add(item.id)
+            for key in item.keys:
+                holders.setdefault((item.label, key), set()).add(target)
     return remap

@@ -66,7 +66,8 @@ async def write_tx(
         else WriteStatus.CREATED
         for aid, extraction in latest.items()
     }
-    todo = [e for aid, e in sorted(latest.items()) if statuses[aid] is not WriteStatus.UNCHANGED]
+    # In the order given: alias resolution treats the batch as written one by one.
+    todo = [e for aid, e in latest.items() if statuses[aid] is not WriteStatus.UNCHANGED]
     if not todo:
         unchanged = tuple(WriteResult(aid, status) for aid, status in statuses.items())
         return Written(unchanged, run.counts)
@@ -109,10 +110,9 @@ async def write_extractions(
 ) -> BatchResult:
     """Write several articles in one transaction: a bulk load, all or nothing.
 
-    Each statement carries the rows of every article at once. Aliases resolve
-    against the graph as it was before the batch (two articles of one batch do not
-    merge on each other's aliases); an article given twice is written once, as its
-    last version.
+    Each statement carries the rows of every article at once. Aliases resolve as if
+    the articles were written one by one, in the order given; an article given
+    twice is written once, as its last version.
     """
     batch = list(extractions)
     async with driver.session(database=database) as session:

@@ -417,3 +417,29 @@ async def test_the_article_node_keeps_its_metadata_with_neo4j_temporal_types(
         "source": "Example News", "published": "2024-05-06", "isDate": True,
         "isDateTime": True, "checksum": 64,
     }]
+
+
+async def test_a_batch_merges_aliases_across_its_own_articles_as_one_by_one_does(
+    empty_graph: AsyncDriver, connection: Connection
+) -> None:
+    """The second article calls her "Ms Roe", an alias the first article gives Jane Roe:
+    written one by one, or in one batch, she is one node."""
+    db = connection.database
+    text = "Ms Roe said the bridge was late."
+    later = Extraction(
+        article("ms-roe", text),
+        people=(Person(entity_id("person", "Ms Roe"), "Ms Roe", honorific="Ms",
+                       mentions=(span(text, "Ms Roe"),)),),
+    )
+    for extraction in (mayor_extraction(), later):
+        await write_extraction(empty_graph, db, extraction)
+    one_by_one = await fingerprint(empty_graph, db)
+    await empty_graph.execute_query("MATCH (n) DETACH DELETE n", database_=db)
+
+    await write_extractions(empty_graph, db, [mayor_extraction(), later])
+
+    assert await fingerprint(empty_graph, db) == one_by_one
+    people, _, _ = await empty_graph.execute_query(
+        "MATCH (p:Person) RETURN collect(p.id) AS ids", database_=db
+    )
+    assert people[0]["ids"] == [entity_id("person", "Jane Roe")]
