@@ -51,7 +51,7 @@ COMMANDS: Final = (
     CommandEntry(
         "ingest",
         "ingest",
-        "Extract facts from articles and write them to the graph (one transaction each).",
+        "Extract facts from articles and write them to the graph, in batched transactions.",
     ),
     CommandEntry(
         "delete", "delete", "Delete an article; entities that other articles support stay."

@@ -9,7 +9,7 @@ Usage (from the repository root)::
 
 It starts a throw-away local Neo4j (instance ``bench-rdf``, its own data folder
 and ports, thrown away first and stopped at the end), writes ``--articles``
-synthetic articles (:mod:`tests.rdf.synthetic`, batched ``UNWIND``), then prints,
+synthetic articles (:mod:`tests.rdf.synthetic`, through the writer in batches), then prints,
 in one run:
 
 1. **Start-up**: ``newsgraph --help`` and ``newsgraph export --help`` as whole
@@ -62,8 +62,7 @@ from graph.migrations import apply_migrations
 from graph.rdf import RdfFormat
 from graph.rdf_rows import read_session, row_batches
 from graph.server import LocalNeo4j, LocalServerConfig
-from tests.rdf.graph_fixture import write
-from tests.rdf.synthetic import synthetic_graph
+from tests.rdf.synthetic import write_synthetic
 
 BASE = "https://news.example.org/id"
 ROOT = Path(__file__).resolve().parents[1]
@@ -190,7 +189,7 @@ async def _load(connection: Connection, articles: int) -> None:
     driver = await open_driver(connection)
     try:
         await apply_migrations(driver, connection.database)
-        await write(driver, connection.database, synthetic_graph(articles))
+        await write_synthetic(driver, connection.database, articles)
     finally:
         await driver.close()
 

@@ -2,7 +2,8 @@
 
 Usage (from the repository root, with NEWSGRAPH_NEO4J_* set or the local server)::
 
-    .venv/bin/python bench/write.py [--articles 1000] [--batch 100,250] [--sample 200]
+    .venv/bin/python bench/write.py [--articles 1000] [--batch 25,50,100,250] [--sample 200]
+                                    [--rounds 3]
 
 Generates a synthetic corpus of extractions (people, organisations, places, roles,
 statements and events that recur across articles, each with evidence spans), and
@@ -12,8 +13,8 @@ writes it three ways, each into a clean slate:
   given to ``--batch``), one ``UNWIND`` statement per kind of row;
 * ``per article``: ``write_extraction``, one transaction per article (what
   ``newsgraph ingest`` does), still one ``UNWIND`` per kind of row;
-* ``per row``: the same statements sent one row at a time (``per_row=True``), one
-  transaction per article.
+* ``per row``: the same statements sent one row at a time (the writer's transaction
+  function with the tests' ``PerRow`` statement runner), one transaction per article.
 
 The two slower modes run on the first ``--sample`` articles of their corpus.
 
@@ -28,6 +29,7 @@ import argparse
 import asyncio
 import os
 import random
+import statistics
 import sys
 import time
 from dataclasses import dataclass
@@ -56,6 +58,7 @@ from schema.model import (
     Statement,
     StatementKind,
 )
+from tests.graph.statements import write_per_row
 
 FIRST = ["Ruth", "Daniel", "Priya", "Tom", "Helen", "Owen", "Maria", "Ian", "Grace", "Yusuf"]
 LAST = ["Okafor", "Marsh", "Raman", "Whitfield", "Carter", "Price", "Lopez", "Holt", "Byrne",
@@ -220,8 +223,8 @@ async def _per_article(driver: AsyncDriver, db: str, items: list[Extraction]) ->
 async def _per_row(driver: AsyncDriver, db: str, items: list[Extraction]) -> int:
     created = 0
     for item in items:
-        result = await write_extractions(driver, db, [item], per_row=True)
-        created += result.elements_created
+        written = await write_per_row(driver, db, [item])
+        created += written.counts.nodes_created + written.counts.relationships_created
     return created
 
 
@@ -252,18 +255,24 @@ async def main(args: argparse.Namespace) -> None:
             ("per row", corpus("perrow", args.sample),
              lambda items: _per_row(driver, db, items)),
         ]
-        rates: dict[str, float] = {}
-        print(f"{'mode':<12} {'articles':>8} {'elements':>9} {'seconds':>8} {'elements/s':>11}")
-        for name, items, write in runs:
-            started = time.perf_counter()
-            try:
-                elements = await write(items)
-                seconds = time.perf_counter() - started
-            finally:
-                await _clean(driver, db, items)
-            rates[name] = elements / seconds
-            print(f"{name:<12} {len(items):>8} {elements:>9} {seconds:>8.2f} "
-                  f"{rates[name]:>11,.0f}")
+        seen: dict[str, list[float]] = {}
+        print(f"{'round':<6} {'mode':<12} {'articles':>8} {'elements':>9} {'seconds':>8} "
+              f"{'elements/s':>11}")
+        for round_ in range(args.rounds):  # interleaved: each mode once per round
+            for name, items, write in runs:
+                started = time.perf_counter()
+                try:
+                    elements = await write(items)
+                    seconds = time.perf_counter() - started
+                finally:
+                    await _clean(driver, db, items)
+                seen.setdefault(name, []).append(elements / seconds)
+                print(f"{round_ + 1:<6} {name:<12} {len(items):>8} {elements:>9} "
+                      f"{seconds:>8.2f} {elements / seconds:>11,.0f}")
+        rates = {name: statistics.median(values) for name, values in seen.items()}
+        print(f"\nmedian of {args.rounds} rounds (load average now {os.getloadavg()[0]:.1f}):")
+        for name, rate in rates.items():
+            print(f"{name:<12} {rate:>11,.0f} elements/s")
         for size in batches:
             print(f"batched {size} / per row: {rates[f'batched {size}'] / rates['per row']:.1f}x "
                   f"({size} articles per transaction)")
@@ -275,7 +284,8 @@ async def main(args: argparse.Namespace) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--batch", default="100,250",
+    parser.add_argument("--batch", default="25,50,100,250",
                         help="articles per transaction in batched mode, comma-separated sizes")
     parser.add_argument("--sample", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (median)")
     asyncio.run(main(parser.parse_args()))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -43,6 +44,14 @@ ENTITY_COMPONENT = "newsgraph_entities"
 def load_model(name: str = DEFAULT_MODEL) -> Language:
     """The spaCy pipeline ``name`` (or its sibling), with the project's component."""
     return _load(name)
+
+
+def check_model(name: str = DEFAULT_MODEL) -> None:
+    """Raise ModelNotFoundError unless ``name`` (or its sibling) is installed, without
+    loading it (the processes that extract load it, once each)."""
+    tried = _FALLBACKS.get(name, (name,))
+    if not any(spacy.util.is_package(c) or Path(c).is_dir() for c in tried):
+        raise ModelNotFoundError(name, tried)
 
 
 @lru_cache(maxsize=4)

@@ -2,8 +2,12 @@
 
 Sources are paths, globs (``data/*.txt``, ``news/**/*.html``), folders (their
 ``.txt``, ``.html``, ``.htm`` and ``.json`` files), http(s) URLs, or ``-`` for
-stdin. Each article is one write transaction; one that fails is reported with
-its reason and the others go on. The exit code is 1 when any article failed.
+stdin. They go through :mod:`api.pipeline` in batches of ``--batch-size``: an
+article whose stored checksum is the same is skipped unread by the extractor; the
+others are extracted in ``--workers`` processes (or on the Dask cluster of
+``--cluster``) and written one batch per transaction. A batch that fails is
+written again article by article, so one bad article is reported and the others
+land. The exit code is 1 when any article failed.
 
 Every failure is one line on stderr, ``error: SOURCE: reason``, with the full
 source; the summary table goes to stdout. When Neo4j stops answering, the command
@@ -16,26 +20,32 @@ from __future__ import annotations
 import asyncio
 import glob
 import sys
-from dataclasses import dataclass
+import time
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from neo4j import AsyncDriver
-from neo4j.exceptions import DriverError, Neo4jError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
-from spacy.language import Language
 
+from api.extractors import (
+    ClusterError,
+    DaskExtractor,
+    Extractor,
+    LocalExtractor,
+    default_workers,
+)
+from api.pipeline import DEFAULT_BATCH_SIZE, ExtractionStopped, Outcome, Pipeline
 from api.runtime import resolve_connection
 from api.settings import Settings
 from graph.driver import Connection, open_driver
-from graph.errors import GraphError, is_connection_failure
 from graph.migrations import apply_migrations
-from graph.records import WriteResult, WriteStatus
-from graph.writer import stored_checksum, write_extraction
-from loaders import ArticleError, ModelNotFoundError, extract, load_model, read
+from graph.records import Counts, WriteStatus
+from loaders import ModelNotFoundError, read
+from loaders.nlp import check_model
+from schema.model import Article
 
 console = Console()
 err = Console(stderr=True, soft_wrap=True, highlight=False)
@@ -45,16 +55,6 @@ WRITE_RETRY_S = 10.0
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".json")
 _GLOB_CHARS = frozenset("*?[")
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What happened to one source: a write result, or the reason it failed."""
-
-    source: str
-    result: WriteResult | None = None
-    error: str | None = None
-    attempted: bool = True
 
 
 def expand_sources(sources: list[str]) -> tuple[list[str], list[Outcome]]:
@@ -82,75 +82,52 @@ def expand_sources(sources: list[str]) -> tuple[list[str], list[Outcome]]:
     return list(dict.fromkeys(expanded)), missing
 
 
-async def _ingest_one(
-    driver: AsyncDriver, connection: Connection, settings: Settings, nlp: Language, source: str
-) -> Outcome:
-    try:
-        article = read(
-            source,
-            max_bytes=settings.max_article_bytes,
-            timeout=settings.fetch_timeout,
-            allow_networks=settings.fetch_allow_networks,
-        )
-        if await stored_checksum(driver, connection.database, article.id) == article.checksum:
-            return Outcome(source, result=WriteResult(article.id, WriteStatus.UNCHANGED))
-        extraction = extract(article, nlp=nlp)
-        result = await write_extraction(driver, connection.database, extraction)
-    except ArticleError as exc:
-        return Outcome(source, error=str(exc))
-    except (GraphError, Neo4jError, DriverError) as exc:
-        if is_connection_failure(exc):
-            raise Stopped(source, exc) from exc
-        return Outcome(source, error=f"could not write it to Neo4j: {exc}")
-    return Outcome(source, result=result)
-
-
-class Stopped(Exception):
-    """Neo4j stopped answering while ``source`` was being written."""
-
-    def __init__(self, source: str, cause: BaseException) -> None:
-        super().__init__(f"{source}: {cause}")
-        self.source = source
+def _reader(settings: Settings) -> partial[Article]:
+    return partial(
+        read,
+        max_bytes=settings.max_article_bytes,
+        timeout=settings.fetch_timeout,
+        allow_networks=settings.fetch_allow_networks,
+    )
 
 
 async def _ingest(
-    connection: Connection, settings: Settings, nlp: Language, sources: list[str]
-) -> list[Outcome]:
+    connection: Connection,
+    settings: Settings,
+    extractor: Extractor,
+    sources: list[str],
+    batch_size: int,
+) -> tuple[list[Outcome], Counts]:
     driver = await open_driver(connection, retry_time=WRITE_RETRY_S)
-    outcomes: list[Outcome] = []
     try:
         await apply_migrations(driver, connection.database)
         with Progress(
             TextColumn("[progress.description]{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
             TimeElapsedColumn(),
             console=err,
             transient=True,
         ) as progress:
-            task = progress.add_task("ingesting", total=len(sources))
-            for index, source in enumerate(sources):
-                progress.update(task, description=_short(source))
-                try:
-                    outcomes.append(await _ingest_one(driver, connection, settings, nlp, source))
-                except Stopped as stop:
-                    outcomes += _not_attempted(sources[index:], stop)
-                    break
-                progress.advance(task)
+            task = progress.add_task("ingesting", total=len(sources), rate="")
+            started = time.monotonic()
+            done = 0
+
+            def advance(count: int) -> None:
+                nonlocal done
+                done += count
+                rate = done / max(time.monotonic() - started, 1e-9)
+                progress.update(task, advance=count, rate=f"{rate:,.1f} articles/s")
+
+            pipeline = Pipeline(
+                driver, connection.database, extractor, _reader(settings),
+                batch_size=batch_size, on_progress=advance,
+            )
+            outcomes = await pipeline.run(sources)
     finally:
         await driver.close()
-    return outcomes
-
-
-def _not_attempted(rest: list[str], stop: Stopped) -> list[Outcome]:
-    in_flight = (
-        "not confirmed: Neo4j stopped answering while it was being written, so it was "
-        "either written whole or not at all (an article is one transaction)"
-    )
-    return [Outcome(rest[0], error=in_flight)] + [
-        Outcome(source, error="not written: Neo4j stopped answering", attempted=False)
-        for source in rest[1:]
-    ]
+    return outcomes, pipeline.counts
 
 
 def report_failures(outcomes: list[Outcome]) -> None:
@@ -177,19 +154,22 @@ def _short(source: str, limit: int = 40) -> str:
     return source if len(source) <= limit else "…" + source[-(limit - 1) :]
 
 
-def summary_table(outcomes: list[Outcome]) -> Table:
+def summary_table(outcomes: list[Outcome], totals: Counts | None = None) -> Table:
+    """One row per source; the footer sums what the server created. An article written
+    in one transaction with others has no counts of its own (the batch's are in the
+    footer), so its cells say ``batch``."""
     table = Table(title="ingest", show_footer=True)
     ok = [o.result for o in outcomes if o.result is not None]
+    if totals is None:
+        totals = sum((r.counts for r in ok), Counts())
     table.add_column("source", footer=f"{len(outcomes)} sources")
     table.add_column("article", footer=f"{len(ok)} written")
     table.add_column("status", footer=(
         f"{sum(r.status is WriteStatus.UNCHANGED for r in ok)} unchanged, "
         f"{len(outcomes) - len(ok)} failed"
     ))
-    table.add_column("nodes", justify="right", footer=str(sum(r.nodes_created for r in ok)))
-    table.add_column(
-        "relationships", justify="right", footer=str(sum(r.relationships_created for r in ok))
-    )
+    table.add_column("nodes", justify="right", footer=str(totals.nodes_created))
+    table.add_column("relationships", justify="right", footer=str(totals.relationships_created))
     table.add_column("note")
     for outcome in outcomes:
         result = outcome.result
@@ -202,12 +182,13 @@ def summary_table(outcomes: list[Outcome]) -> Table:
             merged = ", ".join(f"{a} -> {b}" for a, b in result.merged)
             note = f"merged {merged}" + (f"; {note}" if note else "")
         colour = {"created": "green", "updated": "yellow", "unchanged": "dim"}[result.status]
+        own = not outcome.batched or result.status is WriteStatus.UNCHANGED
         table.add_row(
             outcome.source,
             result.article_id,
             f"[{colour}]{result.status}[/]",
-            str(result.nodes_created),
-            str(result.relationships_created),
+            str(result.nodes_created) if own else "batch",
+            str(result.relationships_created) if own else "batch",
             note,
         )
     return table
@@ -219,18 +200,64 @@ def ingest_command(
         list[str],
         typer.Argument(help="Paths, globs, folders, http(s) URLs, or '-' for stdin."),
     ],
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", min=1,
+            help="Extraction processes on this machine, each holding the spaCy model "
+            "(default: one per core).",
+        ),
+    ] = None,
+    batch_size: Annotated[
+        int,
+        typer.Option(
+            "--batch-size", min=1,
+            help="Articles per extraction job and per write transaction.",
+        ),
+    ] = DEFAULT_BATCH_SIZE,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster", metavar="tcp://HOST:PORT",
+            help="Extract on the workers of this Dask scheduler instead of local processes.",
+        ),
+    ] = None,
 ) -> None:
-    """Extract facts from articles and write them to the graph (one transaction each)."""
+    """Extract facts from articles and write them to the graph, in batched transactions."""
     settings: Settings = ctx.obj
+    if cluster is not None and workers is not None:
+        err.print(
+            "[red]error:[/] --workers and --cluster exclude each other: --workers starts "
+            "processes on this machine, --cluster uses the Dask cluster's workers. Give one."
+        )
+        raise typer.Exit(2)
     expanded, missing = expand_sources(sources)
     try:
-        nlp = load_model(settings.spacy_model)
+        check_model(settings.spacy_model)
     except ModelNotFoundError as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(1) from exc
     connection = resolve_connection(settings)
-    outcomes = missing + asyncio.run(_ingest(connection, settings, nlp, expanded))
-    console.print(summary_table(outcomes))
+    extractor: Extractor
+    try:
+        if cluster is not None:
+            extractor = DaskExtractor(cluster, settings.spacy_model)
+        else:
+            extractor = LocalExtractor(settings.spacy_model, workers or default_workers())
+    except ClusterError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
+    try:
+        written, totals = asyncio.run(
+            _ingest(connection, settings, extractor, expanded, batch_size)
+        )
+    except ExtractionStopped as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
+    finally:
+        extractor.close()
+    outcomes = missing + written
+    console.print(summary_table(outcomes, totals))
     report_failures(outcomes)
     if any(o.result is None for o in outcomes):
         raise typer.Exit(1)

@@ -1,80 +1,38 @@
-"""Test data written in the shape of docs/graph-model.md, with parameterised Cypher.
+"""Test data as extractions, written by the project's own writer (``graph.writer``).
 
-``load_gold`` writes the seed article and its gold annotation (so API tests can
-assert what the gold says before the real loader+writer land, and independently
-of extraction quality); ``load_many`` writes a synthetic graph of many rows for
-the round-trip and pagination tests.
+``load_gold`` writes the seed article with its gold annotation as the extraction
+(so API tests assert what the gold says, independently of extraction quality, on
+exactly the graph shape the writer produces); ``load_many`` writes a synthetic
+article of many people, roles and statements for the round-trip and pagination
+tests.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from neo4j import AsyncDriver
 
+from graph.writer import write_extraction
 from schema.ids import article_id, checksum, entity_id, fact_id
+from schema.model import (
+    Article,
+    Event,
+    Evidence,
+    Extraction,
+    Location,
+    Organisation,
+    Participant,
+    Person,
+    Role,
+    Statement,
+    StatementKind,
+)
 from tests.conftest import SEED_ARTICLE, SEED_GOLD
 
 HEADLINE = "London Police Consider Deploying Openly Armed Officers in Gang Areas"
-
-# One statement per label (no APOC on the test server).
-_MERGE_NODE = {
-    label: f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row.props"
-    for label in (
-        "Article", "Person", "Organisation", "Location", "Role", "Event", "Statement", "Mention"
-    )
-}
-_RELS = {
-    (start, rel, end): (
-        f"UNWIND $rows AS row MATCH (a:{start} {{id: row.a}}) MATCH (b:{end} {{id: row.b}}) "
-        f"MERGE (a)-[r:{rel}]->(b) SET r += row.props"
-    )
-    for start, rel, end in (
-        ("Person", "HOLDS", "Role"),
-        ("Role", "AT", "Organisation"),
-        ("Event", "IN", "Location"),
-        ("Event", "INVOLVED", "Person"),
-        ("Event", "INVOLVED", "Organisation"),
-        ("Person", "SAID", "Statement"),
-        ("Organisation", "SAID", "Statement"),
-        ("Statement", "TO", "Organisation"),
-        ("Statement", "TO", "Person"),
-        ("Statement", "AT", "Event"),
-        ("Statement", "MENTIONS", "Location"),
-        ("Statement", "MENTIONS", "Person"),
-        ("Statement", "MENTIONS", "Organisation"),
-        ("Location", "WITHIN", "Location"),
-        ("Person", "EVIDENCED_BY", "Mention"),
-        ("Organisation", "EVIDENCED_BY", "Mention"),
-        ("Location", "EVIDENCED_BY", "Mention"),
-        ("Role", "EVIDENCED_BY", "Mention"),
-        ("Event", "EVIDENCED_BY", "Mention"),
-        ("Statement", "EVIDENCED_BY", "Mention"),
-        ("Mention", "FROM", "Article"),
-    )
-}
-
-
-@dataclass
-class GraphData:
-    nodes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    rels: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=dict)
-
-    def node(self, label: str, node_id: str, **props: Any) -> str:
-        self.nodes.setdefault(label, []).append({"id": node_id, "props": {"id": node_id, **props}})
-        return node_id
-
-    def rel(self, start: str, rel: str, end: str, a: str, b: str, **props: Any) -> None:
-        self.rels.setdefault((start, rel, end), []).append({"a": a, "b": b, "props": props})
-
-    async def write(self, driver: AsyncDriver, database: str) -> None:
-        for label, rows in self.nodes.items():
-            await driver.execute_query(_MERGE_NODE[label], rows=rows, database_=database)
-        for key, rows in self.rels.items():
-            await driver.execute_query(_RELS[key], rows=rows, database_=database)
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -84,38 +42,28 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return left, min(right, len(text))
 
 
-class _Article:
-    def __init__(self, data: GraphData, text: str, art_id: str) -> None:
-        self.data, self.text, self.id = data, text, art_id
+def _evidence(text: str, start: int, end: int) -> Evidence:
+    s_start, s_end = _sentence(text, start, end)
+    return Evidence(start, end, text[start:end], text[s_start:s_end], s_start, s_end)
 
-    def span(self, phrase: str, *, start: int = 0) -> tuple[int, int] | None:
-        match = re.search(re.escape(phrase), self.text[start:], re.IGNORECASE)
-        if match is None:
-            return None
-        return start + match.start(), start + match.end()
 
-    def cite(self, label: str, fact: str, begin: int, end: int) -> None:
-        s_start, s_end = _sentence(self.text, begin, end)
-        mention = fact_id("mention", self.id, fact, begin, end)
-        self.data.node(
-            "Mention",
-            mention,
-            name=self.text[begin:end],
-            article=self.id,
-            start=begin,
-            end=end,
-            text=self.text[begin:end],
-            sentence=self.text[s_start:s_end].strip(),
-            sentenceStart=s_start,
-            sentenceEnd=s_end,
-        )
-        self.data.rel(label, "EVIDENCED_BY", "Mention", fact, mention)
-        self.data.rel("Mention", "FROM", "Article", mention, self.id)
+def _find(text: str, phrase: str) -> tuple[int, int] | None:
+    match = re.search(re.escape(phrase), text, re.IGNORECASE)
+    return None if match is None else (match.start(), match.end())
 
-    def cite_all(self, label: str, fact: str, phrases: list[str]) -> None:
-        for phrase in phrases:
-            for match in re.finditer(r"\b" + re.escape(phrase) + r"\b", self.text):
-                self.cite(label, fact, match.start(), match.end())
+
+def _everywhere(text: str, phrases: list[str]) -> tuple[Evidence, ...]:
+    """Evidence at every whole-word occurrence of each phrase."""
+    found = {
+        (m.start(), m.end())
+        for phrase in phrases
+        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", text)
+    }
+    return tuple(_evidence(text, start, end) for start, end in sorted(found))
+
+
+def _at(text: str, span: tuple[int, int] | None) -> tuple[Evidence, ...]:
+    return () if span is None else (_evidence(text, *span),)
 
 
 _EVENT_ANCHORS = {
@@ -141,161 +89,123 @@ _KINDS = {
     "Whitehall": "street",
     "mainland Britain": "region",
 }
+_COORDINATES = {"London": (51.5074, -0.1278)}
 
 
-def gold_graph() -> tuple[GraphData, str]:
-    """The seed article and its gold annotation as graph rows; returns (data, article id)."""
+def gold_extraction() -> Extraction:
+    """The seed article and its gold annotation, as the extraction the writer takes."""
     text = SEED_ARTICLE.read_text(encoding="utf-8")
     gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
-    data = GraphData()
-    art = article_id("text:" + checksum(text))
-    data.node(
-        "Article",
-        art,
-        name=HEADLINE,
-        headline=HEADLINE,
-        url=None,
-        source="seed",
-        checksum=checksum(text),
-        text=text,
+    art = Article(
+        id=article_id("text:" + checksum(text)), text=text, checksum=checksum(text),
+        headline=HEADLINE, source="seed",
     )
-    doc = _Article(data, text, art)
     ids: dict[str, str] = {}
+    people = []
     for person in gold["people"]:
-        name = person["name"]
-        pid = (
-            fact_id("person", art, name) if person.get("anonymous") else entity_id("person", name)
-        )
+        name, aliases = person["name"], tuple(person.get("aliases", []))
+        anonymous = bool(person.get("anonymous"))
+        pid = fact_id("person", art.id, name) if anonymous else entity_id("person", name)
         ids[name] = pid
-        aliases = person.get("aliases", [])
-        data.node(
-            "Person",
-            pid,
-            name=name,
-            aliases=aliases,
-            aliasText=" | ".join(aliases),
-            honorific=person.get("honorific"),
-            anonymous=bool(person.get("anonymous")),
-        )
-        doc.cite_all("Person", pid, [name, *aliases])
+        people.append(Person(
+            pid, name, aliases=aliases, honorific=person.get("honorific"), anonymous=anonymous,
+            mentions=_everywhere(text, [name, *aliases]),
+        ))
+    organisations = []
     for org in gold["organisations"]:
-        oid = entity_id("organisation", org["name"])
-        ids[org["name"]] = oid
-        aliases = org.get("aliases", [])
-        data.node(
-            "Organisation", oid, name=org["name"], aliases=aliases, aliasText=" | ".join(aliases)
-        )
-        doc.cite_all("Organisation", oid, [org["name"], *aliases])
+        name, aliases = org["name"], tuple(org.get("aliases", []))
+        ids[name] = entity_id("organisation", name)
+        organisations.append(Organisation(
+            ids[name], name, aliases=aliases, mentions=_everywhere(text, [name, *aliases])
+        ))
     for loc in gold["locations"]:
-        lid = entity_id("location", loc["name"])
-        ids[loc["name"]] = lid
-        aliases = loc.get("aliases", [])
-        coords = {"latitude": 51.5074, "longitude": -0.1278} if loc["name"] == "London" else {}
-        data.node(
-            "Location",
-            lid,
-            name=loc["name"],
-            aliases=aliases,
-            aliasText=" | ".join(aliases),
-            kind=_KINDS.get(loc["name"]),
-            **coords,
-        )
-        doc.cite_all("Location", lid, [loc["name"], *aliases])
+        ids[loc["name"]] = entity_id("location", loc["name"])
+    locations = []
     for loc in gold["locations"]:
-        if loc.get("within"):
-            data.rel("Location", "WITHIN", "Location", ids[loc["name"]], ids[loc["within"]])
+        name, aliases = loc["name"], tuple(loc.get("aliases", []))
+        latitude, longitude = _COORDINATES.get(name, (None, None))
+        locations.append(Location(
+            ids[name], name, aliases=aliases, kind=_KINDS.get(name),
+            within=ids[loc["within"]] if loc.get("within") else None,
+            latitude=latitude, longitude=longitude,
+            mentions=_everywhere(text, [name, *aliases]),
+        ))
+    roles = []
     for role in gold["roles"]:
         person, org = ids[role["person"]], ids[role["organisation"]]
-        rid = fact_id("role", person, role["title"], org)
-        data.node(
-            "Role",
-            rid,
-            name=f"{role['title']}, {role['organisation']}",
-            title=role["title"],
-            wording=[role["title"].lower()],
-            status="current",
-        )
-        data.rel("Person", "HOLDS", "Role", person, rid)
-        data.rel("Role", "AT", "Organisation", rid, org)
-        span = doc.span(role["title"]) or doc.span(role["person"])
-        if span:
-            doc.cite("Role", rid, *span)
+        span = _find(text, role["title"]) or _find(text, role["person"])
+        roles.append(Role(
+            fact_id("role", person, role["title"], org), person, role["title"], org,
+            role["title"].lower(), evidence=_at(text, span),
+        ))
+    events = []
     event_ids: dict[str, str] = {}
     for event in gold["events"]:
-        eid = fact_id("event", art, event["summary"])
+        eid = fact_id("event", art.id, event["summary"])
         event_ids[event["kind"]] = eid
         when = event.get("when")
         iso = when if when and re.fullmatch(r"\d{4}-\d{2}-\d{2}", when) else None
-        data.node(
-            "Event",
-            eid,
-            name=event["summary"][:60],
-            kind=event["kind"],
-            summary=event["summary"],
-            date=iso,
-            dateText=None if iso else when,
-        )
-        if event.get("where"):
-            data.rel("Event", "IN", "Location", eid, ids[event["where"]])
-        for who in event.get("participants", []):
-            label = "Organisation" if ids[who].startswith("organisation/") else "Person"
-            data.rel("Event", "INVOLVED", label, eid, ids[who], **{"as": "participant"})
-        span = doc.span(_EVENT_ANCHORS[event["kind"]])
-        if span:
-            doc.cite("Event", eid, *span)
+        events.append(Event(
+            eid, event["kind"], event["summary"], date=iso, date_text=None if iso else when,
+            location=ids[event["where"]] if event.get("where") else None,
+            participants=tuple(Participant(ids[who]) for who in event.get("participants", [])),
+            evidence=_at(text, _find(text, _EVENT_ANCHORS[event["kind"]])),
+        ))
+    statements = []
     for statement in gold["statements"]:
         quote = statement["quote"]
-        span = doc.span(quote) or doc.span(quote[:30]) or (0, 1)
-        sid = fact_id("statement", art, span[0], span[1], statement["kind"])
-        data.node(
-            "Statement",
-            sid,
-            name=quote[:60],
-            text=quote,
-            kind=statement["kind"],
-            when=statement.get("when"),
-        )
-        data.rel("Person", "SAID", "Statement", ids[statement["speaker"]], sid)
-        if statement.get("audience"):
-            data.rel("Statement", "TO", "Organisation", sid, ids[statement["audience"]])
-            data.rel("Statement", "AT", "Event", sid, event_ids["hearing"])
-        if re.search(r"\bLondon\b", quote):
-            data.rel("Statement", "MENTIONS", "Location", sid, ids["London"])
-        doc.cite("Statement", sid, *span)
-    return data, art
+        span = _find(text, quote) or _find(text, quote[:30]) or (0, 1)
+        audience = statement.get("audience")
+        statements.append(Statement(
+            fact_id("statement", art.id, span[0], span[1], statement["kind"]), quote,
+            StatementKind(statement["kind"]), ids[statement["speaker"]],
+            audience=ids[audience] if audience else None,
+            occasion=event_ids["hearing"] if audience else None,
+            when=statement.get("when"), evidence=_at(text, span),
+        ))
+    return Extraction(
+        art, tuple(people), tuple(organisations), tuple(locations), tuple(roles),
+        tuple(statements), tuple(events),
+    )
 
 
 async def load_gold(driver: AsyncDriver, database: str) -> str:
-    data, art = gold_graph()
-    await data.write(driver, database)
-    return art
+    """Write the gold extraction; the article's id."""
+    result = await write_extraction(driver, database, gold_extraction())
+    return result.article_id
 
 
-def many_graph(people: int, *, statements_each: int = 3) -> GraphData:
+@dataclass(frozen=True)
+class Many:
+    """A synthetic article naming many people, with a role and statements each."""
+
+    extraction: Extraction
+
+    async def write(self, driver: AsyncDriver, database: str) -> str:
+        result = await write_extraction(driver, database, self.extraction)
+        return result.article_id
+
+
+def many_graph(people: int, *, statements_each: int = 3) -> Many:
     """``people`` people, each with a role at one of 7 organisations and some statements,
     all cited in one synthetic article."""
-    data = GraphData()
     text = "synthetic article " * 10
-    art = article_id("synthetic")
-    data.node("Article", art, name="Synthetic", headline="Synthetic", text=text, checksum="x",
-              source="synthetic")
-    doc = _Article(data, text, art)
-    orgs = [entity_id("organisation", f"Org {i}") for i in range(7)]
-    for i, oid in enumerate(orgs):
-        data.node("Organisation", oid, name=f"Org {i}", aliases=[], aliasText="")
+    art = Article(article_id("synthetic"), text, checksum(text), headline="Synthetic",
+                  source="synthetic")
+    named, role_words = (_evidence(text, 0, 9),), (_evidence(text, 10, 17),)
+    orgs = [Organisation(entity_id("organisation", f"Org {i}"), f"Org {i}", mentions=named)
+            for i in range(7)]
+    persons, roles, statements = [], [], []
     for i in range(people):
-        pid = data.node("Person", entity_id("person", f"Person {i:04d}"), name=f"Person {i:04d}",
-                        aliases=[f"P{i}"], aliasText=f"P{i}", anonymous=False)
-        doc.cite("Person", pid, 0, 9)
-        org = orgs[i % len(orgs)]
-        rid = data.node("Role", fact_id("role", pid, "Officer", org), name="Officer",
-                        title="Officer", wording=["officer"], status="current")
-        data.rel("Person", "HOLDS", "Role", pid, rid)
-        data.rel("Role", "AT", "Organisation", rid, org)
-        doc.cite("Role", rid, 10, 17)
-        for j in range(statements_each):
-            sid = data.node("Statement", fact_id("statement", art, i, j), name=f"said {i}/{j}",
-                            text=f"statement {j} by person {i}", kind="direct", when=None)
-            data.rel("Person", "SAID", "Statement", pid, sid)
-            doc.cite("Statement", sid, 0, 9)
-    return data
+        pid = entity_id("person", f"Person {i:04d}")
+        persons.append(Person(pid, f"Person {i:04d}", aliases=(f"P{i}",), mentions=named))
+        org = orgs[i % len(orgs)].id
+        roles.append(Role(fact_id("role", pid, "Officer", org), pid, "Officer", org, "officer",
+                          evidence=role_words))
+        statements += [
+            Statement(fact_id("statement", art.id, i, j), f"statement {j} by person {i}",
+                      StatementKind.DIRECT, pid, evidence=named)
+            for j in range(statements_each)
+        ]
+    return Many(Extraction(art, tuple(persons), tuple(orgs), roles=tuple(roles),
+                           statements=tuple(statements)))

@@ -110,7 +110,10 @@ async def test_filters_of_the_other_connections(api: Api, many: str) -> None:
     assert data["direct"]["totalCount"] == 3
     assert data["metSaid"]["totalCount"] == 11
     assert data["toAssembly"]["totalCount"] == 2
-    assert data["aboutLondon"]["totalCount"] == 1
+    # The writer links a statement to every entity named inside its words, by name or
+    # by alias: House's "violent crime in London" and Ms Dick's "killings in the
+    # capital" (the gold's alias of London).
+    assert data["aboutLondon"]["totalCount"] == 2
     # London's own events and the events at places within it (Horse Guards, Parsons Green).
     assert data["inLondon"]["totalCount"] == 6
     assert sorted((e["kind"], e["date"]) for e in data["dated"]["nodes"]) == [

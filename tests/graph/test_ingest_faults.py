@@ -69,7 +69,10 @@ async def test_neo4j_dying_mid_ingest_stops_at_once_saying_what_was_written(
     assert len(articles) == 8
     bolt = urlparse(connection.uri)
     with proxy_to(bolt.hostname or "127.0.0.1", bolt.port or 7687) as proxy:
-        process = _ingest(*articles, env=_env(settings, NEWSGRAPH_NEO4J_URI=proxy.uri))
+        # One article per batch: the report names the one article in flight.
+        process = _ingest(
+            "--batch-size", "1", *articles, env=_env(settings, NEWSGRAPH_NEO4J_URI=proxy.uri)
+        )
         deadline = time.monotonic() + 240
         written = 0
         while written == 0 and process.poll() is None and time.monotonic() < deadline:

@@ -27,6 +27,7 @@ from tests.graph.factories import (
     overlapping_extraction,
     span,
 )
+from tests.graph.statements import delete_observed, write_observed, write_per_row
 
 
 class InjectedFailure(RuntimeError):
@@ -282,7 +283,7 @@ async def test_an_error_inside_a_write_leaves_the_graph_as_it_was(
             raise InjectedFailure(name)
 
     with pytest.raises(InjectedFailure):
-        await write_extraction(empty_graph, db, mayor_extraction(), after_statement=fail)
+        await write_observed(empty_graph, db, mayor_extraction(), fail)
 
     assert stop_after in ran and len(ran) > 2
     assert await fingerprint(empty_graph, db) == before
@@ -302,10 +303,9 @@ async def test_an_error_inside_a_replacement_or_delete_leaves_the_graph_as_it_wa
             raise InjectedFailure(name)
 
     with pytest.raises(InjectedFailure):
-        await write_extraction(empty_graph, db, changed(mayor, MAYOR_TEXT + " More."),
-                               after_statement=fail)
+        await write_observed(empty_graph, db, changed(mayor, MAYOR_TEXT + " More."), fail)
     with pytest.raises(InjectedFailure):
-        await delete_article(empty_graph, db, mayor.article.id, after_statement=fail)
+        await delete_observed(empty_graph, db, mayor.article.id, fail)
     assert await fingerprint(empty_graph, db) == before
 
 
@@ -316,9 +316,8 @@ async def test_statements_per_write_do_not_grow_with_the_number_of_nodes(
     statements: dict[int, list[str]] = {}
     for size in (1, 200):
         names: list[str] = []
-        result = await write_extraction(
-            empty_graph, db, many_people_extraction(f"many-{size}", size),
-            after_statement=names.append,
+        result = await write_observed(
+            empty_graph, db, many_people_extraction(f"many-{size}", size), names.append
         )
         statements[size] = names
         assert result.nodes_created == 1 + 2 * size  # article, a person and a mention each
@@ -350,10 +349,17 @@ async def test_a_batch_write_per_statement_or_per_row_gives_the_same_graph_as_on
     for per_row in (False, True):
         await empty_graph.execute_query("MATCH (n) DETACH DELETE n", database_=db)
 
-        result = await write_extractions(empty_graph, db, corpus, per_row=per_row)
+        if per_row:
+            written = await write_per_row(empty_graph, db, corpus)
+            statuses = [r.status for r in written.results]
+            created = written.counts.nodes_created + written.counts.relationships_created
+        else:
+            result = await write_extractions(empty_graph, db, corpus)
+            statuses = [status for _, status in result.articles]
+            created = result.elements_created
 
-        assert [status for _, status in result.articles] == [WriteStatus.CREATED] * len(corpus)
-        assert result.elements_created == sum(await counts(empty_graph, db))
+        assert statuses == [WriteStatus.CREATED] * len(corpus)
+        assert created == sum(await counts(empty_graph, db))
         assert await fingerprint(empty_graph, db) == one_by_one
     again = await write_extractions(empty_graph, db, corpus)
     assert {status for _, status in again.articles} == {WriteStatus.UNCHANGED}
@@ -411,3 +417,29 @@ async def test_the_article_node_keeps_its_metadata_with_neo4j_temporal_types(
         "source": "Example News", "published": "2024-05-06", "isDate": True,
         "isDateTime": True, "checksum": 64,
     }]
+
+
+async def test_a_batch_merges_aliases_across_its_own_articles_as_one_by_one_does(
+    empty_graph: AsyncDriver, connection: Connection
+) -> None:
+    """The second article calls her "Ms Roe", an alias the first article gives Jane Roe:
+    written one by one, or in one batch, she is one node."""
+    db = connection.database
+    text = "Ms Roe said the bridge was late."
+    later = Extraction(
+        article("ms-roe", text),
+        people=(Person(entity_id("person", "Ms Roe"), "Ms Roe", honorific="Ms",
+                       mentions=(span(text, "Ms Roe"),)),),
+    )
+    for extraction in (mayor_extraction(), later):
+        await write_extraction(empty_graph, db, extraction)
+    one_by_one = await fingerprint(empty_graph, db)
+    await empty_graph.execute_query("MATCH (n) DETACH DELETE n", database_=db)
+
+    await write_extractions(empty_graph, db, [mayor_extraction(), later])
+
+    assert await fingerprint(empty_graph, db) == one_by_one
+    people, _, _ = await empty_graph.execute_query(
+        "MATCH (p:Person) RETURN collect(p.id) AS ids", database_=db
+    )
+    assert people[0]["ids"] == [entity_id("person", "Jane Roe")]

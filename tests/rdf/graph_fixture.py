@@ -1,22 +1,36 @@
-"""A small graph in the shape of docs/graph-model.md, written with parameterised Cypher.
+"""A small graph for the RDF tests: two articles as extractions, written by the writer.
 
-Two articles: the first tells of Cressida Dick and Stephen House at the
-Metropolitan Police and holds a quotation with quote marks, a backslash, a
-newline and non-ASCII characters; the second mentions Ms Dick again, so she is
-one node evidenced by both. Every fact is ``EVIDENCED_BY`` a ``Mention`` that is
-``FROM`` its article, with offsets into the article's text.
+The first tells of Cressida Dick and Stephen House at the Metropolitan Police and
+holds a quotation with quote marks, a backslash, a newline and non-ASCII
+characters; the second calls her "Ms Dick", and the writer's alias resolution
+merges that into her node, so she is one node evidenced by both. Every fact is
+``EVIDENCED_BY`` a ``Mention`` that is ``FROM`` its article, with offsets into the
+article's text, exactly as ``graph.writer`` writes them. One relationship is not
+the writer's: ``SAME_AS`` from the second article's "Met Police" to the
+Metropolitan Police, a merge decision a person makes (docs/graph-model.md).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
 
 from neo4j import AsyncDriver
 
-from schema.ids import article_id, entity_id, fact_id
-from schema.labels import Label, RelType
+from graph.writer import write_extraction
+from schema.ids import article_id, checksum, entity_id, fact_id
+from schema.model import (
+    Article,
+    Event,
+    Evidence,
+    Extraction,
+    Location,
+    Organisation,
+    Participant,
+    Person,
+    Role,
+    Statement,
+    StatementKind,
+)
 
 TRICKY = (
     'He said "no" \u2014 a back\\slash,\na new line, '
@@ -54,175 +68,106 @@ QUOTE_PATROL = fact_id("statement", ARTICLE_A, "patrol")
 QUOTE_TRICKY = fact_id("statement", ARTICLE_A, "tricky")
 QUOTE_HOUSE = fact_id("statement", ARTICLE_A, "house")
 
+PATROL_WORDS = "very short foot patrol in extreme circumstances"
+HOUSE_WORDS = "We are not considering routine deployments of armed officers in our communities."
+
 SAID_BY_DICK = frozenset({"very short foot patrol in extreme circumstances", TRICKY})
 ROLES_AT_MET = frozenset(
     {("Cressida Dick", "Commissioner"), ("Stephen House", "Assistant Commissioner")}
 )
 
 
-@dataclass
-class FixtureGraph:
-    """Nodes and relationships to write, by label and type (the model's whitelists)."""
-
-    nodes: dict[Label, list[dict[str, Any]]] = field(default_factory=dict)
-    rels: dict[RelType, list[dict[str, Any]]] = field(default_factory=dict)
-    ids: set[str] = field(default_factory=set)
-
-    def node(self, label: Label, **props: Any) -> None:
-        """Add a node once: a second node with the same id is the same node."""
-        if props["id"] in self.ids:
-            return
-        self.ids.add(props["id"])
-        props.setdefault("name", props["id"])
-        self.nodes.setdefault(label, []).append(props)
-
-    def rel(self, kind: RelType, start: str, end: str, **props: Any) -> None:
-        self.rels.setdefault(kind, []).append({"start": start, "end": end, "props": props})
-
-    def mention(
-        self, fact: str, article: str, text: str, phrase: str, nth: int = 0, **props: Any
-    ) -> str:
-        """Evidence of ``fact``: the ``nth`` ``phrase`` in ``text``."""
-        start = -1
-        for _ in range(nth + 1):
-            start = text.index(phrase, start + 1)
-        return self.span(fact, article, start, phrase, **props)
-
-    def span(self, fact: str, article: str, start: int, phrase: str, **props: Any) -> str:
-        """Evidence of ``fact``: ``phrase`` at ``start`` in the article's text."""
-        end = start + len(phrase)
-        mention = fact_id("mention", article, start, end)
-        if mention not in self.ids:
-            self.node(
-                Label.MENTION, id=mention, name=phrase[:60], article=article, start=start,
-                end=end, text=phrase, sentence=phrase, sentenceStart=start, sentenceEnd=end,
-            )  # fmt: skip
-            self.rel(RelType.FROM, mention, article)
-        self.rel(RelType.EVIDENCED_BY, fact, mention, **props)
-        return mention
+def _span(text: str, phrase: str, nth: int = 0) -> Evidence:
+    """Evidence for the ``nth`` ``phrase`` in ``text``, inside its sentence."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    end = start + len(phrase)
+    left = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    right = min(stops) + 1 if stops else len(text)
+    return Evidence(start, end, phrase, text[left:right], left, right)
 
 
-def build() -> FixtureGraph:
-    g = FixtureGraph()
-    g.node(
-        Label.ARTICLE, id=ARTICLE_A, name="Armed police may patrol London streets",
-        url="https://news.example/armed-patrols?x=1&y=\u00e9", checksum="a",
-        headline="Armed police may patrol London streets", published=dt.date(2017, 9, 16),
-        source="Example News", text=TEXT_A,
-    )  # fmt: skip
-    g.node(
-        Label.ARTICLE, id=ARTICLE_B, name=ARTICLE_B, checksum="b", text=TEXT_B,
-        url="https://news.example/second-report",
-    )  # fmt: skip
-    g.node(
-        Label.PERSON, id=DICK, name="Cressida Dick", aliases=["Ms Dick", "Dick"],
-        aliasText="Ms Dick | Dick", honorific="Ms", anonymous=False,
-    )  # fmt: skip
-    g.node(
-        Label.PERSON, id=HOUSE, name="Stephen House", aliases=["Sir Stephen House"],
-        aliasText="Sir Stephen House", honorific="Sir", anonymous=False,
-    )  # fmt: skip
-    g.node(Label.PERSON, id=TAYLOR, name="Jack Taylor", aliases=[], anonymous=False)
-    g.node(Label.ORGANISATION, id=MET, name="Metropolitan Police", aliases=["the Met"])
-    g.node(Label.ORGANISATION, id=MET_POLICE, name="Met Police", aliases=[])
-    g.rel(RelType.SAME_AS, MET_POLICE, MET)
-    g.node(Label.ORGANISATION, id=ASSEMBLY, name="London Assembly", aliases=[])
-    g.node(
-        Label.LOCATION, id=LONDON, name="London", aliases=[], kind="city",
-        latitude=51.5074, longitude=-0.1278,
-    )  # fmt: skip
-    g.node(Label.LOCATION, id=ENGLAND, name="England", aliases=[], kind="country")
-    g.rel(RelType.WITHIN, LONDON, ENGLAND, articles=[ARTICLE_A])
-
-    g.mention(DICK, ARTICLE_A, TEXT_A, "Cressida Dick", aliases=["Cressida Dick", "Dick"])
-    g.mention(DICK, ARTICLE_A, TEXT_A, "Ms Dick", aliases=["Ms Dick"])
-    g.mention(DICK, ARTICLE_B, TEXT_B, "Ms Dick", aliases=["Ms Dick"])
-    g.mention(HOUSE, ARTICLE_A, TEXT_A, "Sir Stephen House", aliases=["Sir Stephen House"])
-    g.mention(TAYLOR, ARTICLE_A, TEXT_A, "Jack Taylor", aliases=[])
-    g.mention(MET, ARTICLE_A, TEXT_A, "Metropolitan Police", aliases=[])
-    g.mention(MET, ARTICLE_A, TEXT_A, "the Met", nth=1, aliases=["the Met"])
-    g.mention(MET_POLICE, ARTICLE_B, TEXT_B, "the Met Police", aliases=[])
-    g.mention(ASSEMBLY, ARTICLE_A, TEXT_A, "London Assembly", aliases=[])
-    g.mention(LONDON, ARTICLE_A, TEXT_A, "London", aliases=[])
-    g.mention(LONDON, ARTICLE_B, TEXT_B, "London", aliases=[])
-    g.mention(ENGLAND, ARTICLE_A, TEXT_A, "England", aliases=[])
-
-    for role, person, title, org, wording in (
-        (ROLE_DICK, DICK, "Commissioner", MET, "the Metropolitan Police commissioner"),
-        (ROLE_HOUSE, HOUSE, "Assistant Commissioner", MET, "an assistant commissioner of the Met"),
-        (ROLE_TAYLOR, TAYLOR, "Photographer", None, "A photographer"),
-    ):
-        name = f"{title}, Metropolitan Police" if org else title
-        g.node(Label.ROLE, id=role, name=name, title=title, wording=[wording], status="current")
-        g.rel(RelType.HOLDS, person, role)
-        if org:
-            g.rel(RelType.AT, role, org)
-        g.mention(role, ARTICLE_A, TEXT_A, wording, wording=wording)
-
-    g.node(
-        Label.EVENT, id=EVENT, name="Armed foot patrols", article=ARTICLE_A, kind="patrol",
-        summary="Armed officers take short foot patrols", date="2017-09-14", dateText="Thursday",
-    )  # fmt: skip
-    g.rel(RelType.IN, EVENT, LONDON)
-    g.rel(RelType.INVOLVED, EVENT, MET, **{"as": "agent"})
-    g.rel(RelType.INVOLVED, EVENT, DICK, **{"as": "speaker"})
-    g.mention(EVENT, ARTICLE_A, TEXT_A, "officers would take a")
-
-    for statement, speaker, words, when in (
-        (QUOTE_PATROL, DICK, "very short foot patrol in extreme circumstances", "Thursday"),
-        (QUOTE_TRICKY, DICK, TRICKY, None),
-        (
-            QUOTE_HOUSE, HOUSE,
-            "We are not considering routine deployments of armed officers in our communities.",
-            "2017-09-15",
+def extractions() -> tuple[Extraction, Extraction]:
+    """The two articles' extractions, in the order they are written."""
+    a = TEXT_A
+    first = Extraction(
+        Article(
+            ARTICLE_A, a, checksum(a), headline="Armed police may patrol London streets",
+            url="https://news.example/armed-patrols?x=1&y=\u00e9", source="Example News",
+            published=dt.date(2017, 9, 16),
         ),
-    ):  # fmt: skip
-        g.node(
-            Label.STATEMENT, id=statement, name=words[:60], article=ARTICLE_A, text=words,
-            kind="direct", when=when,
-        )  # fmt: skip
-        g.rel(RelType.SAID, speaker, statement)
-        g.mention(statement, ARTICLE_A, TEXT_A, words)
-    g.rel(RelType.TO, QUOTE_PATROL, ASSEMBLY)
-    g.rel(RelType.AT, QUOTE_PATROL, EVENT)
-    g.rel(RelType.MENTIONS, QUOTE_HOUSE, MET)
-    return g
+        people=(
+            Person(DICK, "Cressida Dick", aliases=("Ms Dick", "Dick"), honorific="Ms",
+                   mentions=(_span(a, "Cressida Dick"), _span(a, "Ms Dick"))),
+            Person(HOUSE, "Stephen House", aliases=("Sir Stephen House",), honorific="Sir",
+                   mentions=(_span(a, "Sir Stephen House"),)),
+            Person(TAYLOR, "Jack Taylor", mentions=(_span(a, "Jack Taylor"),)),
+        ),
+        organisations=(
+            Organisation(MET, "Metropolitan Police", aliases=("the Met",),
+                         mentions=(_span(a, "Metropolitan Police"), _span(a, "the Met", 1))),
+            Organisation(ASSEMBLY, "London Assembly", mentions=(_span(a, "London Assembly"),)),
+        ),
+        locations=(
+            Location(LONDON, "London", kind="city", within=ENGLAND, latitude=51.5074,
+                     longitude=-0.1278, mentions=(_span(a, "London"),)),
+            Location(ENGLAND, "England", kind="country", mentions=(_span(a, "England"),)),
+        ),
+        roles=(
+            Role(ROLE_DICK, DICK, "Commissioner", MET, "the Metropolitan Police commissioner",
+                 evidence=(_span(a, "the Metropolitan Police commissioner"),)),
+            Role(ROLE_HOUSE, HOUSE, "Assistant Commissioner", MET,
+                 "an assistant commissioner of the Met",
+                 evidence=(_span(a, "an assistant commissioner of the Met"),)),
+            Role(ROLE_TAYLOR, TAYLOR, "Photographer", None, "A photographer",
+                 evidence=(_span(a, "A photographer"),)),
+        ),
+        statements=(
+            Statement(QUOTE_PATROL, PATROL_WORDS, StatementKind.DIRECT, DICK,
+                      audience=ASSEMBLY, occasion=EVENT, when="Thursday",
+                      evidence=(_span(a, PATROL_WORDS),)),
+            Statement(QUOTE_TRICKY, TRICKY, StatementKind.DIRECT, DICK,
+                      evidence=(_span(a, TRICKY),)),
+            Statement(QUOTE_HOUSE, HOUSE_WORDS, StatementKind.DIRECT, HOUSE, when="2017-09-15",
+                      evidence=(_span(a, HOUSE_WORDS),)),
+        ),
+        events=(
+            Event(EVENT, "patrol", "Armed officers take short foot patrols", date="2017-09-14",
+                  date_text="Thursday", location=LONDON,
+                  participants=(Participant(MET, "agent"), Participant(DICK, "speaker")),
+                  evidence=(_span(a, "officers would take a"),)),
+        ),
+    )
+    b = TEXT_B
+    second = Extraction(
+        Article(ARTICLE_B, b, checksum(b), url="https://news.example/second-report"),
+        # "Ms Dick" is an alias of Cressida Dick's node: the writer merges her into it.
+        people=(Person(entity_id("person", "Ms Dick"), "Ms Dick", honorific="Ms",
+                       mentions=(_span(b, "Ms Dick"),)),),
+        organisations=(
+            Organisation(MET_POLICE, "Met Police", mentions=(_span(b, "the Met Police"),)),
+        ),
+        locations=(Location(LONDON, "London", kind="city", mentions=(_span(b, "London"),)),),
+    )
+    return first, second
+
+
+_SAME_AS = """
+MATCH (a:Organisation {id: $a})
+MATCH (b:Organisation {id: $b})
+MERGE (a)-[:SAME_AS]->(b)
+"""
 
 
 _CLEAR = "MATCH (n) DETACH DELETE n"
 
 
 async def load(driver: AsyncDriver, database: str) -> None:
-    """Replace the database's content with the fixture graph."""
-    await write(driver, database, build())
-
-
-async def write(driver: AsyncDriver, database: str, g: FixtureGraph) -> None:
-    """Replace the database's content with ``g`` (batched: fast for large graphs too)."""
+    """Replace the database's content with the fixture graph: the two extractions written
+    by the writer, one after the other, and a person's SAME_AS decision."""
     await driver.execute_query(_CLEAR, database_=database)
-    labels = {row["id"]: label for label, rows in g.nodes.items() for row in rows}
-    for label, rows in g.nodes.items():
-        for chunk in _chunks(rows):
-            # Labels and types come from the schema enums (a whitelist), never from input.
-            await driver.execute_query(
-                f"UNWIND $rows AS row CREATE (n:{label.value}) SET n = row",
-                rows=chunk,
-                database_=database,
-            )
-    for kind, rels in g.rels.items():
-        by_labels: dict[tuple[Label, Label], list[dict[str, Any]]] = {}
-        for rel in rels:
-            by_labels.setdefault((labels[rel["start"]], labels[rel["end"]]), []).append(rel)
-        for (start, end), group in by_labels.items():
-            for chunk in _chunks(group):
-                await driver.execute_query(
-                    f"UNWIND $rels AS rel MATCH (a:{start.value} {{id: rel.start}}) "
-                    f"MATCH (b:{end.value} {{id: rel.end}}) "
-                    f"CREATE (a)-[r:{kind.value}]->(b) SET r = rel.props",
-                    rels=chunk,
-                    database_=database,
-                )
-
-
-def _chunks(rows: list[dict[str, Any]], size: int = 5000) -> list[list[dict[str, Any]]]:
-    return [rows[i : i + size] for i in range(0, len(rows), size)]
+    for extraction in extractions():
+        await write_extraction(driver, database, extraction)
+    await driver.execute_query(_SAME_AS, a=MET_POLICE, b=MET, database_=database)

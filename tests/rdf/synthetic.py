@@ -1,22 +1,36 @@
-"""A synthetic graph of any size in the shape of docs/graph-model.md: the RDF tests'
-second graph and the RDF benchmark's (``bench/rdf.py``).
+"""A synthetic corpus of any size, as extractions: the RDF tests' second graph and the
+RDF benchmark's (``bench/rdf.py``).
 
 Each article holds 5 people, 2 organisations, 2 places, 3 roles, 1 event and 12
 quotations (with quote marks, a backslash and non-ASCII), every fact evidenced
 by a span of the article's text; people, organisations, places and roles recur
-across articles, as real ones do. :func:`tests.rdf.graph_fixture.write` writes it
-(batched ``UNWIND``; the writer's per-article transactions would take minutes for
-a benchmark's thousands of articles).
+across articles, as real ones do. :func:`write_synthetic` writes them with the
+project's writer, :data:`BATCH` articles per transaction.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from schema.ids import article_id, checksum, entity_id, fact_id
-from schema.labels import Label, RelType
-from tests.rdf.graph_fixture import FixtureGraph
+from neo4j import AsyncDriver
 
+from graph.writer import write_extractions
+from schema.ids import article_id, checksum, entity_id, fact_id
+from schema.model import (
+    Article,
+    Event,
+    Evidence,
+    Extraction,
+    Location,
+    Organisation,
+    Participant,
+    Person,
+    Role,
+    Statement,
+    StatementKind,
+)
+
+BATCH = 200
 FIRST = ["Ruth", "Daniel", "Priya", "Tom", "Helen", "Owen", "Maria", "Ian", "Amara", "Jonas"]
 LAST = ["Okafor", "Marsh", "Raman", "Whitfield", "Carter", "Price", "Lopez", "Holt", "Berg"]
 ORGS = ["Harbour Council", "River Trust", "City Transport", "Northern Police", "Arts Board",
@@ -44,83 +58,96 @@ class _Text:
         return "".join(self.parts)
 
 
-def synthetic_article(g: FixtureGraph, n: int) -> None:
-    """Article ``n`` in the model's shape: 5 people, 2 organisations, 2 places, 3 roles,
-    1 event and 12 quotations (with quote marks, a backslash and non-ASCII), each fact
-    evidenced by a span of the article's text; people, organisations, places and roles
-    recur across articles, as real ones do."""
+def synthetic_extraction(n: int) -> Extraction:
+    """Article ``n``: 5 people, 2 organisations, 2 places, 3 roles, 1 event and 12
+    quotations, each fact evidenced by a span of the article's text."""
     t = _Text()
     art = article_id(f"https://news.example/bench/{n}")
-    spans: list[tuple[str, int, str, dict[str, object]]] = []
 
-    def said(fact: str, phrase: str, tail: str, **props: object) -> None:
-        spans.append((fact, t.add(phrase), phrase, props))
+    def said(phrase: str, tail: str) -> tuple[int, int]:
+        start = t.add(phrase)
         t.add(tail)
+        return start, start + len(phrase)
 
     headline = f"Report number {n} on the harbour plan"
     t.add(headline + "\n\n")
-    people = []
+    people: list[tuple[str, str, str, list[tuple[int, int]]]] = []
     for i in range(5):
         name = f"{FIRST[(n + i) % len(FIRST)]} {LAST[(n * 3 + i) % len(LAST)]}"
-        pid = entity_id("person", name)
         alias = f"Dr {name.split()[1]}"
-        g.node(Label.PERSON, id=pid, name=name, aliases=[alias], honorific="Dr",
-               anonymous=False)  # fmt: skip
-        said(pid, name, " attended. ", aliases=[name])
-        said(pid, alias, " spoke. ", aliases=[alias])
-        people.append(pid)
+        spans = [said(name, " attended. "), said(alias, " spoke. ")]
+        people.append((entity_id("person", name), name, alias, spans))
     orgs = []
     for i in range(2):
         name = ORGS[(n + i) % len(ORGS)]
-        oid = entity_id("organisation", name)
-        g.node(Label.ORGANISATION, id=oid, name=name, aliases=[])
-        said(oid, name, " met. ", aliases=[])
-        orgs.append(oid)
+        orgs.append((entity_id("organisation", name), name, said(name, " met. ")))
     places = []
     for i in range(2):
         name, lat, lon = PLACES[(n + i) % len(PLACES)]
-        lid = entity_id("location", name)
-        g.node(Label.LOCATION, id=lid, name=name, aliases=[], kind="town", latitude=lat,
-               longitude=lon)  # fmt: skip
-        said(lid, name, " is near. ", aliases=[])
-        places.append(lid)
+        places.append((entity_id("location", name), name, lat, lon, said(name, " is near. ")))
+    roles = []
     for i in range(3):
-        person, org = people[i], orgs[i % 2]
+        person, org = people[i][0], orgs[i % 2]
         title = TITLES[(n + i) % len(TITLES)]
-        rid = fact_id("role", person, title, org)
-        if rid not in g.ids:
-            g.rel(RelType.HOLDS, person, rid)
-            g.rel(RelType.AT, rid, org)
-        g.node(Label.ROLE, id=rid, name=f"{title}, {org}", title=title, status="current")
-        wording = f"the {title.lower()} of {org}"
-        said(rid, wording, ". ", wording=wording)
+        wording = f"the {title.lower()} of {org[1]}"
+        roles.append((person, title, org[0], wording, said(wording, ". ")))
     eid = fact_id("event", art, "meeting")
-    g.node(Label.EVENT, id=eid, name=f"Harbour meeting {n}", article=art, kind="meeting",
-           summary=f"Harbour meeting {n}", date="2024-05-06", dateText="Monday")  # fmt: skip
-    g.rel(RelType.IN, eid, places[0])
-    g.rel(RelType.INVOLVED, eid, people[0], **{"as": "speaker"})
-    g.rel(RelType.INVOLVED, eid, orgs[0], **{"as": "host"})
-    said(eid, f"the harbour meeting number {n}", ". ")
+    meeting = said(f"the harbour meeting number {n}", ". ")
+    statements = []
     for i in range(12):
-        sid = fact_id("statement", art, i)
         words = f'Quote {i} of report {n}: we said "yes" to the plan, a back\\slash, caf\u00e9'
-        g.node(Label.STATEMENT, id=sid, name=words[:60], article=art, text=words,
-               kind="direct" if i % 3 else "indirect", when="2024-05-06")  # fmt: skip
-        g.rel(RelType.SAID, people[i % 5], sid)
-        g.rel(RelType.TO, sid, orgs[1])
-        g.rel(RelType.AT, sid, eid)
         t.add("\u201c")
-        said(sid, words, "\u201d, said someone. ")
+        span = said(words, "\u201d, said someone. ")
+        statements.append((fact_id("statement", art, i), words, i, span))
     text = t.text
-    g.node(Label.ARTICLE, id=art, name=headline, headline=headline, text=text,
-           url=f"https://news.example/bench/{n}", checksum=checksum(text),
-           published=dt.date(2024, 5, 6), source="Bench News")  # fmt: skip
-    for fact, start, phrase, props in spans:
-        g.span(fact, art, start, phrase, **props)
+
+    def ev(span: tuple[int, int]) -> Evidence:
+        start, end = span
+        return Evidence(start, end, text[start:end], text[start:end], start, end)
+
+    return Extraction(
+        Article(art, text, checksum(text), headline=headline,
+                url=f"https://news.example/bench/{n}", source="Bench News",
+                published=dt.date(2024, 5, 6)),
+        people=tuple(
+            Person(pid, name, aliases=(alias,), honorific="Dr",
+                   mentions=tuple(ev(span) for span in spans))
+            for pid, name, alias, spans in people
+        ),
+        organisations=tuple(Organisation(oid, name, mentions=(ev(span),))
+                            for oid, name, span in orgs),
+        locations=tuple(
+            Location(lid, name, kind="town", latitude=lat, longitude=lon, mentions=(ev(span),))
+            for lid, name, lat, lon, span in places
+        ),
+        roles=tuple(
+            Role(fact_id("role", person, title, org), person, title, org, wording,
+                 evidence=(ev(span),))
+            for person, title, org, wording, span in roles
+        ),
+        statements=tuple(
+            Statement(sid, words, StatementKind.DIRECT if i % 3 else StatementKind.INDIRECT,
+                      people[i % 5][0], audience=orgs[1][0], occasion=eid, when="2024-05-06",
+                      evidence=(ev(span),))
+            for sid, words, i, span in statements
+        ),
+        events=(
+            Event(eid, "meeting", f"Harbour meeting {n}", date="2024-05-06", date_text="Monday",
+                  location=places[0][0],
+                  participants=(Participant(people[0][0], "speaker"),
+                                Participant(orgs[0][0], "host")),
+                  evidence=(ev(meeting),)),
+        ),
+    )
 
 
-def synthetic_graph(articles: int) -> FixtureGraph:
-    g = FixtureGraph()
-    for n in range(articles):
-        synthetic_article(g, n)
-    return g
+def synthetic_graph(articles: int) -> list[Extraction]:
+    return [synthetic_extraction(n) for n in range(articles)]
+
+
+async def write_synthetic(driver: AsyncDriver, database: str, articles: int) -> None:
+    """Replace the database's content with ``articles`` synthetic articles."""
+    await driver.execute_query("MATCH (n) DETACH DELETE n", database_=database)
+    for start in range(0, articles, BATCH):
+        batch = [synthetic_extraction(n) for n in range(start, min(articles, start + BATCH))]
+        await write_extractions(driver, database, batch)

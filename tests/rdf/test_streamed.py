@@ -27,7 +27,7 @@ from graph.rdf_rows import weighed_groups
 from tests.rdf import graph_fixture
 from tests.rdf.conftest import BASE
 from tests.rdf.parsing import statements
-from tests.rdf.synthetic import synthetic_graph
+from tests.rdf.synthetic import write_synthetic
 
 
 @pytest_asyncio.fixture(
@@ -41,8 +41,10 @@ async def source(
     """The database holding the fixture graph or a synthetic graph of 6 articles, read
     ``batch_size`` nodes a round trip."""
     name, batch_size = request.param
-    graph = graph_fixture.build() if name == "fixture" else synthetic_graph(6)
-    await graph_fixture.write(driver, connection.database, graph)
+    if name == "fixture":
+        await graph_fixture.load(driver, connection.database)
+    else:
+        await write_synthetic(driver, connection.database, 6)
     return RdfSource(driver, connection.database, BASE, batch_size=batch_size)
 
 
@@ -70,7 +72,7 @@ async def test_the_stream_writes_a_chunk_per_batch(source: RdfSource, fmt: RdfFo
 async def test_an_empty_graph_is_a_valid_empty_document_in_every_format(
     driver: AsyncDriver, connection: Connection
 ) -> None:
-    await graph_fixture.write(driver, connection.database, graph_fixture.FixtureGraph())
+    await write_synthetic(driver, connection.database, 0)
     empty = RdfSource(driver, connection.database, BASE)
     for fmt in RdfFormat:
         assert statements(await export(empty, fmt), fmt) == set(), fmt

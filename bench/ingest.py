@@ -1,0 +1,276 @@
+"""Benchmark ``newsgraph ingest`` end to end, stage by stage, on a generated corpus.
+
+Usage (from the repository root, with NEWSGRAPH_NEO4J_* set to a throw-away server:
+the database is emptied between runs)::
+
+    .venv/bin/python bench/ingest.py [--articles 10000] [--rounds 2] [--batch-size 50]
+                                     [--corpus DIR] [--requests 200]
+
+The corpus is :mod:`bench.corpus` (the project's own templates, nothing copied),
+written as files into ``--corpus`` (kept between runs). Measured, from files to
+Neo4j, in interleaved rounds (each configuration once per round, the median kept):
+
+* ``extract Nw``: the extraction stage alone (read + ``nlp.pipe`` in N worker
+  processes, the model already loaded), for 1 and 2 workers;
+* ``ingest Nw``: the whole pipeline (read, checksum lookup, extraction in N
+  workers, batched writes), into an empty database, for 1 and 2 workers;
+* ``write``: the write stage alone (the extractions of the last extract run,
+  written in batches by ``graph.writer.write_batch``).
+
+Then the API's representative GraphQL queries (in-process app over ASGI, like the
+tests) at a tenth of the corpus and at the whole corpus (1,000 and 10,000 articles
+at full size): p50 and p99 of ``--requests`` requests each, one at a time.
+
+Prints articles/s and graph elements/s (nodes + relationships created) side by
+side, the ratios the issue asks for, and the machine's load average at start and
+end (the machine is shared: run it when it is quiet).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+# This file is bench/ingest.py: keep its folder off the path so `api` is the package.
+_HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
+sys.path.insert(0, str(_HERE.parent))
+
+import httpx  # noqa: E402
+from neo4j import AsyncDriver  # noqa: E402
+
+from api.app import create_app  # noqa: E402
+from api.extractors import LocalExtractor  # noqa: E402
+from api.pipeline import Pipeline  # noqa: E402
+from api.runtime import resolve_connection  # noqa: E402
+from api.settings import Settings  # noqa: E402
+from bench import corpus  # noqa: E402
+from graph.driver import open_driver  # noqa: E402
+from graph.migrations import apply_migrations  # noqa: E402
+from graph.records import Counts  # noqa: E402
+from graph.writer import write_batch  # noqa: E402
+from loaders import read  # noqa: E402
+from loaders.batches import ExtractionFailed  # noqa: E402
+from schema.ids import entity_id  # noqa: E402
+from schema.model import Article, Extraction  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Rate:
+    articles: int
+    elements: int
+    seconds: float
+
+    @property
+    def per_second(self) -> float:
+        return self.articles / self.seconds
+
+    @property
+    def elements_per_second(self) -> float:
+        return self.elements / self.seconds
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+async def _clear(driver: AsyncDriver, db: str) -> None:
+    while True:
+        records, _, _ = await driver.execute_query(
+            "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n", database_=db
+        )
+        if records[0]["n"] == 0:
+            return
+
+
+async def _extract_all(
+    extractor: LocalExtractor, articles: list[Article], batch: int
+) -> list[Extraction]:
+    window = extractor.workers + 1
+    chunks = [articles[i : i + batch] for i in range(0, len(articles), batch)]
+    results: list[Extraction] = []
+    pending: list[asyncio.Future[Any]] = []
+    for chunk in chunks:
+        pending.append(asyncio.ensure_future(extractor.extract(chunk)))
+        if len(pending) >= window:
+            results += await pending.pop(0)
+    for future in pending:
+        results += await future
+    return [r for r in results if not isinstance(r, ExtractionFailed)]
+
+
+async def _write_all(
+    driver: AsyncDriver, db: str, extractions: list[Extraction], batch: int
+) -> Rate:
+    counts = Counts()
+    started = time.perf_counter()
+    for i in range(0, len(extractions), batch):
+        outcome = await write_batch(driver, db, extractions[i : i + batch])
+        counts = counts + outcome.counts
+    seconds = time.perf_counter() - started
+    return Rate(len(extractions), counts.nodes_created + counts.relationships_created, seconds)
+
+
+@dataclass(frozen=True)
+class Query:
+    name: str
+    text: str
+    variables: dict[str, Any]
+
+
+def _queries(person: str, article: str) -> list[Query]:
+    return [
+        Query("person by id", "query($id: ID!) { person(id: $id) { id name aliases } }",
+              {"id": person}),
+        Query("person + roles + organisation",
+              "query($id: ID!) { person(id: $id) { name roles { title organisation { name } } } }",
+              {"id": person}),
+        Query("people page (20) + totalCount",
+              "{ people(first: 20) { totalCount edges { cursor node { id name } } } }", {}),
+        Query("statements by speaker + evidence",
+              "query($id: ID!) { statements(first: 20, filter: {speaker: $id}) { totalCount "
+              "nodes { text kind evidence { start end sentence } } } }", {"id": person}),
+        Query("article + people + statements",
+              "query($id: ID!) { article(id: $id) { headline people { name } "
+              "statements(first: 20) { text } } }", {"id": article}),
+        Query("search", '{ search(text: "housing plan", first: 10) { totalCount '
+              "edges { node { score node { __typename id } } } } }", {}),
+    ]
+
+
+async def _latencies(
+    settings: Settings, queries: list[Query], requests: int
+) -> dict[str, tuple[float, float]]:
+    app = create_app(settings.replace(graphiql=False))
+    found: dict[str, tuple[float, float]] = {}
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+            for query in queries:
+                async def call(query: Query = query) -> None:
+                    response = await client.post(
+                        "/graphql", json={"query": query.text, "variables": query.variables}
+                    )
+                    body = response.json()
+                    if "errors" in body:
+                        raise SystemExit(f"{query.name}: {body['errors']}")
+
+                for _ in range(20):  # warm up: plans, caches
+                    await call()
+                times = []
+                for _ in range(requests):
+                    started = time.perf_counter()
+                    await call()
+                    times.append((time.perf_counter() - started) * 1000)
+                times.sort()
+                p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+                found[query.name] = (statistics.median(times), p99)
+    return found
+
+
+async def main(args: argparse.Namespace) -> None:
+    settings = Settings.from_env(os.environ)
+    connection = resolve_connection(settings)
+    db = connection.database
+    print(f"load average at start: {_load()} ({os.cpu_count()} CPUs)")
+    paths = corpus.write(args.corpus, args.articles)
+    sources = [str(p) for p in paths]
+    reader = partial(read, max_bytes=settings.max_article_bytes)
+    articles = [reader(s) for s in sources]
+    words = sum(len(a.text.split()) for a in articles)
+    print(f"corpus: {len(sources)} articles, {words:,} words, in {args.corpus}")
+
+    driver = await open_driver(connection, retry_time=60.0)
+    await apply_migrations(driver, db)
+    extractors = {n: LocalExtractor(settings.spacy_model, n) for n in (1, 2)}
+    rates: dict[str, list[Rate]] = {}
+    extractions: list[Extraction] = []
+    try:
+        for extractor in extractors.values():  # start the workers, load the model
+            warm = [extractor.extract(articles[:2]) for _ in range(extractor.workers)]
+            await asyncio.gather(*warm)
+        for round_ in range(args.rounds):
+            for n, extractor in extractors.items():
+                started = time.perf_counter()
+                batch = [reader(s) for s in sources]
+                extractions = await _extract_all(extractor, batch, args.batch_size)
+                seconds = time.perf_counter() - started
+                rates.setdefault(f"extract {n}w", []).append(Rate(len(batch), 0, seconds))
+                print(f"  round {round_ + 1}: extract {n}w {len(batch) / seconds:7.1f} articles/s")
+            for n, extractor in extractors.items():
+                await _clear(driver, db)
+                pipeline = Pipeline(driver, db, extractor, reader, batch_size=args.batch_size)
+                started = time.perf_counter()
+                outcomes = await pipeline.run(sources)
+                seconds = time.perf_counter() - started
+                failed = sum(o.result is None for o in outcomes)
+                if failed:
+                    raise SystemExit(f"ingest {n}w: {failed} articles failed")
+                elements = pipeline.counts.nodes_created + pipeline.counts.relationships_created
+                rates.setdefault(f"ingest {n}w", []).append(Rate(len(sources), elements, seconds))
+                print(f"  round {round_ + 1}: ingest {n}w {len(sources) / seconds:7.1f} articles/s")
+            await _clear(driver, db)
+            write = await _write_all(driver, db, extractions, args.batch_size)
+            rates.setdefault("write", []).append(write)
+            print(f"  round {round_ + 1}: write {write.per_second:7.1f} articles/s")
+    finally:
+        for extractor in extractors.values():
+            extractor.close()
+
+    def median(name: str) -> Rate:
+        """The run of median speed (the faster of the middle two for an even count)."""
+        runs = sorted(rates[name], key=lambda r: r.per_second)
+        return runs[len(runs) // 2]
+
+    print(f"\n{'stage':<12} {'articles/s':>11} {'elements/s':>11} {'words/s':>9}  (median of "
+          f"{args.rounds} rounds, batch size {args.batch_size})")
+    for name in ("extract 1w", "extract 2w", "ingest 1w", "ingest 2w", "write"):
+        rate = median(name)
+        elements = f"{rate.elements_per_second:11,.0f}" if rate.elements else f"{'-':>11}"
+        print(f"{name:<12} {rate.per_second:11.1f} {elements} "
+              f"{rate.per_second * words / len(sources):9,.0f}")
+    speedup = median("ingest 2w").per_second / median("ingest 1w").per_second
+    share = median("ingest 2w").per_second / median("extract 2w").per_second
+    print(f"\ningest 2 workers / 1 worker: {speedup:.2f}x (done when >= 1.70)")
+    print(f"ingest / extraction alone (2 workers): {share:.0%} (done when >= 85%)")
+
+    # API queries at a tenth of the corpus and at all of it.
+    small = max(1, len(extractions) // 10)
+    person = entity_id("person", extractions[0].people[0].name)
+    queries = _queries(person, extractions[0].article.id)
+    await _clear(driver, db)
+    await _write_all(driver, db, extractions[:small], args.batch_size)
+    at_small = await _latencies(settings, queries, args.requests)
+    await _write_all(driver, db, extractions[small:], args.batch_size)
+    at_all = await _latencies(settings, queries, args.requests)
+    await driver.close()
+    print(f"\nAPI queries, {args.requests} requests each, one at a time (ms): "
+          f"{small} articles vs {len(extractions)}")
+    print(f"{'query':<34} {'p50':>7} {'p99':>7} | {'p50':>7} {'p99':>7} | {'p99 x':>6}")
+    worst = 0.0
+    for query in queries:
+        p50a, p99a = at_small[query.name]
+        p50b, p99b = at_all[query.name]
+        worst = max(worst, p99b / p99a)
+        print(f"{query.name:<34} {p50a:7.2f} {p99a:7.2f} | {p50b:7.2f} {p99b:7.2f} | "
+              f"{p99b / p99a:6.2f}")
+    print(f"worst p99 ratio: {worst:.2f}x (done when <= 1.50)")
+    print(f"\nload average at end: {_load()}")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=50)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--corpus", type=Path, default=Path("/tmp/newsgraph-bench-corpus"))
+    asyncio.run(main(parser.parse_args()))
