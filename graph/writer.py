@@ -32,6 +32,7 @@ from typing import Any
 
 from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
 
+from graph import decisions  # curation (issue 15)
 from graph.errors import NotFound
 from graph.migrations import ENTITY_KEYS_INDEX
 from graph.records import BatchResult, Counts, DeleteResult, WriteResult, WriteStatus
@@ -837,6 +838,9 @@ async def _write_batch_tx(
     if not todo:
         return _Written(tuple(statuses.items()), run.counts, (), ())
     remap = await _resolve(run, todo)
+    # curation (issue 15): merge and split decisions applied to what is written
+    loaded = todo
+    todo, remap = decisions.apply(todo, remap, await decisions.active_decisions(run))
     parts = [_rows(extraction, remap) for extraction in todo]
     rows = _combine(parts)
     updated = [aid for aid, status in sorted(statuses.items()) if status is WriteStatus.UPDATED]
@@ -850,6 +854,7 @@ async def _write_batch_tx(
     await run.write("roles", _MERGE_ROLES, rows.roles)
     await run.write("events", _MERGE_EVENTS, rows.events)
     await run.write("statements", _MERGE_STATEMENTS, rows.statements)
+    await decisions.keep_extractions(run, loaded)  # curation (issue 15)
 
     await _clean_up(run, touched, rows)
     return _Written(
