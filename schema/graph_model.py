@@ -88,6 +88,8 @@ NODES: tuple[NodeSpec, ...] = (
                      required=True),
             Property("loadedAt", PropertyType.DATETIME, "when this version was written",
                      required=True),
+            Property("extraction", _S, "the loaders' extraction, JSON without the text: "
+                     "curation writes the article again from it"),
         ),
     ),
     NodeSpec(

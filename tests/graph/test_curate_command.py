@@ -1,0 +1,88 @@
+"""``newsgraph curate ...`` against the real Neo4j: decisions made, listed, undone and
+refused with a message and a non-zero exit code."""
+
+from __future__ import annotations
+
+import re
+
+from neo4j import AsyncDriver
+
+from graph.driver import Connection
+from graph.writer import write_extraction
+from tests.graph.curated import (
+    CASTELANO,
+    CASTELLANO,
+    COUNCIL,
+    JORDAN,
+    budget,
+    cup_final,
+    graph_state,
+    library,
+    volunteers,
+)
+from tests.graph.factories import fingerprint
+from tests.graph.test_commands import invoke
+
+
+async def test_merge_list_undo_and_suggest_from_the_command_line(
+    empty_graph: AsyncDriver, connection: Connection
+) -> None:
+    db = connection.database
+    for extraction in (library(), volunteers(), budget(), cup_final()):
+        await write_extraction(empty_graph, db, extraction)
+    before = await graph_state(empty_graph, db)
+
+    suggested = await invoke("curate", "suggest")
+    assert suggested.exit_code == 0, suggested.output
+    assert CASTELANO in suggested.output and CASTELLANO in suggested.output
+
+    merged = await invoke("curate", "merge", CASTELLANO, CASTELANO,
+                          "--why", "a misspelt surname", "--by", "editor")
+    assert merged.exit_code == 0, merged.output
+    assert f"{CASTELANO} merged into {CASTELLANO}" in merged.output
+    assert "2 article(s) written again" in merged.output
+    decision = re.search(r"decision (decision/\w+)", merged.output)
+    assert decision, merged.output
+
+    split = await invoke("curate", "split", JORDAN, "Kale", "--why", "the footballer")
+    assert split.exit_code == 0, split.output
+
+    listed = await invoke("curate", "list")
+    assert listed.exit_code == 0, listed.output
+    assert decision.group(1) in listed.output
+    assert "a misspelt surname" in listed.output and "editor" in listed.output
+    assert "alias 'Kale' split off person/jordan-kale" in listed.output
+
+    undone = await invoke("curate", "undo", decision.group(1))
+    assert undone.exit_code == 0, undone.output
+    listed = await invoke("curate", "list")
+    assert "undone" in listed.output
+    split_id = re.findall(r"decision/\w+", listed.output)
+    undo_split = await invoke("curate", "undo", next(i for i in split_id if i != decision.group(1)))
+    assert undo_split.exit_code == 0, undo_split.output
+    assert await graph_state(empty_graph, db) == before
+
+
+async def test_bad_requests_exit_non_zero_with_the_fix_and_change_nothing(
+    empty_graph: AsyncDriver, connection: Connection
+) -> None:
+    db = connection.database
+    await write_extraction(empty_graph, db, library())
+    await write_extraction(empty_graph, db, volunteers())
+    before = await fingerprint(empty_graph, db)
+
+    cases = [
+        (["merge", CASTELLANO, CASTELLANO, "--why", "x"], "itself"),
+        (["merge", CASTELLANO, COUNCIL, "--why", "x"], "one kind"),
+        (["merge", CASTELLANO, "person/nobody", "--why", "x"], "No person has id"),
+        (["merge", CASTELLANO, CASTELANO, "--why", " "], "--why"),
+        (["split", CASTELLANO, "Dunmore", "--why", "x"], "its aliases are: Castellano"),
+        (["undo", "decision/unknown"], "curate list"),
+    ]
+    for args, words in cases:
+        result = await invoke("curate", *args)
+        assert result.exit_code == 1, (args, result.output)
+        assert words in " ".join(result.output.split()), (args, result.output)
+    missing = await invoke("curate", "merge", CASTELLANO, CASTELANO)
+    assert missing.exit_code == 2 and "--why" in missing.output
+    assert await fingerprint(empty_graph, db) == before
