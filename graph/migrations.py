@@ -43,6 +43,7 @@ _INDEXES = (
     # curation decisions (graph/decisions.py): by id, and a merged-away id's survivor
     "CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (n:Decision) REQUIRE n.id IS UNIQUE",
     "CREATE INDEX decision_other IF NOT EXISTS FOR (n:Decision) ON (n.other)",
+    "CREATE INDEX decision_entity IF NOT EXISTS FOR (n:Decision) ON (n.entity)",
     "CREATE FULLTEXT INDEX search IF NOT EXISTS "
     "FOR (n:Person|Organisation|Location|Event|Statement|Role) "
     "ON EACH [n.name, n.aliasText, n.text, n.summary, n.title]",

@@ -32,7 +32,7 @@ from typing import Any
 
 from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
 
-from graph import decisions  # curation (issue 15)
+from graph import decisions, role_time  # curation, roles in time (issue 15)
 from graph.errors import NotFound
 from graph.migrations import ENTITY_KEYS_INDEX
 from graph.records import BatchResult, Counts, DeleteResult, WriteResult, WriteStatus
@@ -855,6 +855,7 @@ async def _write_batch_tx(
     await run.write("events", _MERGE_EVENTS, rows.events)
     await run.write("statements", _MERGE_STATEMENTS, rows.statements)
     await decisions.keep_extractions(run, loaded)  # curation (issue 15)
+    await role_time.stamp(run, rows.roles, rows.statements)  # roles in time (issue 15)
 
     await _clean_up(run, touched, rows)
     return _Written(

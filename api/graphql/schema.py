@@ -12,10 +12,12 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     ValidationCache,
 )
+from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from api.graphql.article import Article
 from api.graphql.cost import CostLimiter
+from api.graphql.curation import CurationMutation
 from api.graphql.errors import PublicErrors, log_errors
 from api.graphql.event import Event
 from api.graphql.limits import Limits
@@ -51,7 +53,7 @@ def build_schema(limits: Limits | None = None, *, debug: bool = False) -> strawb
     ]
     return Schema(
         query=Query,
-        mutation=Mutation,
+        mutation=merge_types("Mutation", (Mutation, CurationMutation)),  # curation: issue 15
         types=list(_TYPES),
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
