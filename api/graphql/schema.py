@@ -27,6 +27,7 @@ from api.graphql.organisation import Organisation
 from api.graphql.person import Person
 from api.graphql.query import Query
 from api.graphql.role import Role
+from api.graphql.role_time import RoleTimeQuery
 from api.graphql.statement import Statement
 
 # Types reachable only through the Node interface are listed so the SDL has them.
@@ -52,7 +53,7 @@ def build_schema(limits: Limits | None = None, *, debug: bool = False) -> strawb
         *MaxAliasesLimiter(max_alias_count=limits.max_aliases).validation_rules,
     ]
     return Schema(
-        query=Query,
+        query=merge_types("Query", (Query, RoleTimeQuery)),  # roles in time: issue 15
         mutation=merge_types("Mutation", (Mutation, CurationMutation)),  # curation: issue 15
         types=list(_TYPES),
         extensions=[
