@@ -305,7 +305,12 @@ async def survivor_of(driver: AsyncDriver, database: str, eid: str) -> str | Non
 
 
 async def suggest(driver: AsyncDriver, database: str, limit: int = 20) -> list[Suggestion]:
-    """Likely duplicates, best first (see :func:`rank_duplicates`)."""
+    """Likely duplicates, best first (see :func:`rank_duplicates`); a pair a person has
+    already split apart is not suggested again."""
+    apart = {
+        frozenset((d.entity, d.other)) for d in await decisions(driver, database)
+        if d.active and d.kind is DecisionKind.SPLIT
+    }
     found: list[Suggestion] = []
     for label, query in _NAMES.items():
         records, _, _ = await driver.execute_query(
@@ -313,7 +318,8 @@ async def suggest(driver: AsyncDriver, database: str, limit: int = 20) -> list[S
             routing_=RoutingControl.READ,
         )
         entities = [(r["id"], r["name"], list(r["aliases"])) for r in records]
-        found += rank_duplicates(label, entities)
+        found += [s for s in rank_duplicates(label, entities)
+                  if frozenset((s.first, s.second)) not in apart]
     found.sort(key=lambda s: (-s.score, s.first, s.second))
     return found[:limit]
 

@@ -33,6 +33,7 @@ WITH e, row, a, COLLECT {
   RETURN ev.date ORDER BY ev.date DESC LIMIT 1
 } AS latest
 SET e.status = row.status,
+    e.since = row.since,
     e.asOf = coalesce(toString(a.published), head(latest))
 """
 
@@ -51,7 +52,10 @@ async def stamp(
 ) -> None:
     """Keep each written role's status and date per article; link the written statements
     to their speakers' roles (no statement runs when there is nothing to stamp)."""
-    rows = [{"id": r["id"], "status": r["status"], "mentions": r["mentions"]} for r in roles]
+    rows = [
+        {"id": r["id"], "status": r["status"], "since": r["since"], "mentions": r["mentions"]}
+        for r in roles
+    ]
     if rows:
         await run.run("roles in time", _STAMP_ROLES, rows=rows)
     articles = sorted({s["props"]["article"] for s in statements if s["speaker"] is not None})
@@ -66,6 +70,7 @@ class RoleClaim:
     role: str
     person: str
     status: RoleStatus
+    since: str | None
     as_of: str | None
     article: str
     sentence: str | None
@@ -85,9 +90,9 @@ WHERE ($title IS NULL OR toLower(r.title) = toLower($title))
   AND ($status IS NULL OR e.status = $status)
   AND ($start IS NULL OR e.asOf >= $start)
   AND ($end IS NULL OR e.asOf <= $end)
-WITH r, p, a, e.status AS status, e.asOf AS asOf, m ORDER BY m.start
-WITH r, p, a, status, asOf, head(collect(m.sentence)) AS sentence
-RETURN r.id AS role, p.id AS person, status, asOf, a.id AS article, sentence
+WITH r, p, a, e.status AS status, e.since AS since, e.asOf AS asOf, m ORDER BY m.start
+WITH r, p, a, status, since, asOf, head(collect(m.sentence)) AS sentence
+RETURN r.id AS role, p.id AS person, status, since, asOf, a.id AS article, sentence
 ORDER BY asOf, role, article
 LIMIT $limit
 """
@@ -121,8 +126,8 @@ async def role_claims(
         database_=database, routing_=RoutingControl.READ,
     )
     return [
-        RoleClaim(r["role"], r["person"], RoleStatus(r["status"] or "current"), r["asOf"],
-                  r["article"], r["sentence"])
+        RoleClaim(r["role"], r["person"], RoleStatus(r["status"] or "current"), r["since"],
+                  r["asOf"], r["article"], r["sentence"])
         for r in records
     ]
 

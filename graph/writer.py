@@ -588,6 +588,7 @@ def _rows(extraction: Extraction, remap: Mapping[str, str]) -> _Rows:
             "organisation": employer,
             "title": role.title,
             "status": role.status.value,
+            "since": role.since,  # roles in time (issue 15)
             "wording": role.wording,
             "mentions": evidence_ids(role.evidence),
         })

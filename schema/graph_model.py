@@ -223,6 +223,8 @@ RELATIONSHIPS: tuple[RelSpec, ...] = (
             Property("longitude", PropertyType.FLOAT, "places only: as this article placed it"),
             Property("wording", _S, "roles only: the wording this article used"),
             Property("status", _S, "roles only: current or former, as this article said"),
+            Property("since", _S, "roles only: when it began as this article says "
+                     "('appointed in 2017'), ISO year or year-month"),
             Property("asOf", _S, "roles only: the article's date (published, else its "
                      "latest event date), ISO"),
         ),

@@ -48,6 +48,10 @@ class RoleClaimFilter:
 @strawberry.type(description="One article's word that a person holds (or held) a role.")
 class RoleClaim:
     status: model.RoleStatus = strawberry.field(description="As the article put it.")
+    since: str | None = strawberry.field(
+        description="When it began, as the article says ('appointed in 2017'): ISO year "
+        "or year-month."
+    )
     as_of: str | None = strawberry.field(
         description="The article's date, ISO: published, else its latest event date."
     )
@@ -136,8 +140,8 @@ class RoleTimeQuery:
             limit=_first(first),
         )
         return [
-            RoleClaim(status=c.status, as_of=c.as_of, sentence=c.sentence, role_id=c.role,
-                      person_id=c.person, article_id=c.article)
+            RoleClaim(status=c.status, since=c.since, as_of=c.as_of, sentence=c.sentence,
+                      role_id=c.role, person_id=c.person, article_id=c.article)
             for c in claims
         ]
 

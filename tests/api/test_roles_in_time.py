@@ -10,7 +10,7 @@ from tests.api.conftest import Api
 from tests.graph.test_roles_in_time import HARBOUR, reports
 
 CLAIMS = """query($filter: RoleClaimFilter) { roleClaims(filter: $filter, first: 10) {
-  status asOf sentence person { name } role { title } article { headline } } }"""
+  status since asOf sentence person { name } role { title } article { headline } } }"""
 SPOKEN = """query($org: ID) { statementsInRole(title: "commissioner", organisation: $org) {
   statement { text } role { title } } }"""
 
@@ -34,7 +34,9 @@ async def test_role_claims_filter_on_status_and_date_and_statements_follow_the_r
     assert claim["article"]["headline"] == "Harbour report harbour-2019a"
     assert "commissioner Dana Whitfield of the Harbour Police" in claim["sentence"]
     in_2017 = await api.data(CLAIMS, {"filter": {"date": {"end": "2017-12-31"}}})
-    assert [c["person"]["name"] for c in in_2017["roleClaims"]] == ["Dana Whitfield"]
+    assert [(c["person"]["name"], c["since"]) for c in in_2017["roleClaims"]] == [
+        ("Dana Whitfield", "2016")
+    ]
 
     spoken = await api.data(SPOKEN, {"org": HARBOUR})
     assert sorted(s["statement"]["text"] for s in spoken["statementsInRole"]) == [

@@ -32,7 +32,7 @@ HARBOUR = entity_id("organisation", "Harbour Police")
 
 
 def _report(key: str, published: dt.date, text: str, who: str, name: str, wording: str,
-            status: RoleStatus, said: str) -> Extraction:
+            status: RoleStatus, said: str, since: str | None = None) -> Extraction:
     art = dataclasses.replace(article(key, text, headline=f"Harbour report {key}"),
                               published=published)
     return Extraction(
@@ -41,7 +41,7 @@ def _report(key: str, published: dt.date, text: str, who: str, name: str, wordin
         organisations=(Organisation(HARBOUR, "Harbour Police",
                                     mentions=(span(text, "Harbour Police"),)),),
         roles=(Role(fact_id("role", who, "Commissioner", HARBOUR), who, "Commissioner",
-                    HARBOUR, wording, status, evidence=(span(text, wording),)),),
+                    HARBOUR, wording, status, evidence=(span(text, wording),), since=since),),
         statements=(Statement(fact_id("statement", art.id, said), said,
                               StatementKind.INDIRECT, who, evidence=(span(text, said),)),),
     )
@@ -57,7 +57,7 @@ def reports() -> list[Extraction]:
     return [
         _report("harbour-2017", dt.date(2017, 3, 2), early, WHITFIELD, "Dana Whitfield",
                 "Commissioner Dana Whitfield of the Harbour Police", RoleStatus.CURRENT,
-                "the night patrols would continue through the winter"),
+                "the night patrols would continue through the winter", since="2016"),
         _report("harbour-2019a", dt.date(2019, 6, 10), later, WHITFIELD, "Dana Whitfield",
                 "Former commissioner Dana Whitfield of the Harbour Police", RoleStatus.FORMER,
                 "the night patrols had halved thefts at the docks"),
@@ -80,14 +80,14 @@ async def test_roles_at_a_date_answers_per_article_with_its_status_and_date(
     query = example("15")
 
     in_2017 = await run_query(driver, db, query.query, query.params)
-    assert [(r[0], r[1], r[2], r[3]) for r in in_2017.rows] == [
-        ("Dana Whitfield", "Harbour Police", "current", "2017-03-02"),
-        ("Cressida Dick", "Metropolitan Police", "current", "2017-09-16"),
+    assert [(r[0], r[1], r[2], r[3], r[4]) for r in in_2017.rows] == [
+        ("Dana Whitfield", "Harbour Police", "current", "2016", "2017-03-02"),
+        ("Cressida Dick", "Metropolitan Police", "current", None, "2017-09-16"),
     ]
     in_2019 = await run_query(
         driver, db, query.query, {**query.params, "start": "2019-01-01", "end": "2019-12-31"}
     )
-    assert [(r[0], r[2], r[3], r[4]) for r in in_2019.rows] == [
+    assert [(r[0], r[2], r[4], r[5]) for r in in_2019.rows] == [
         ("Dana Whitfield", "former", "2019-06-10", "Harbour report harbour-2019a"),
         ("Lee Okafor", "current", "2019-08-01", "Harbour report harbour-2019b"),
     ]
