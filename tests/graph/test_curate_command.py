@@ -53,6 +53,14 @@ async def test_merge_list_undo_and_suggest_from_the_command_line(
     assert "a misspelt surname" in listed.output and "editor" in listed.output
     assert "alias 'Kale' split off person/jordan-kale" in listed.output
 
+    # `newsgraph delete` of both articles, then loading them again: still merged
+    merged_state = await graph_state(empty_graph, db)
+    for extraction in (library(), volunteers()):
+        deleted = await invoke("delete", extraction.article.id)
+        assert deleted.exit_code == 0, deleted.output
+        await write_extraction(empty_graph, db, extraction)
+    assert await graph_state(empty_graph, db) == merged_state
+
     undone = await invoke("curate", "undo", decision.group(1))
     assert undone.exit_code == 0, undone.output
     listed = await invoke("curate", "list")

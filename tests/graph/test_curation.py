@@ -27,7 +27,7 @@ from tests.graph.curated import (
     school,
     volunteers,
 )
-from tests.graph.factories import changed, counts
+from tests.graph.factories import changed, counts, fingerprint
 
 
 async def ids(driver: AsyncDriver, database: str, label: str) -> list[str]:
@@ -175,7 +175,7 @@ async def test_bad_decisions_are_refused_and_change_nothing(
     db = connection.database
     await write_extraction(empty_graph, db, library())
     await write_extraction(empty_graph, db, volunteers())
-    before = await fingerprint_all(empty_graph, db)
+    before = await fingerprint(empty_graph, db)
 
     refusals: list[tuple[type[Exception], str, object]] = [
         (CurationRefused, "with itself",
@@ -198,7 +198,7 @@ async def test_bad_decisions_are_refused_and_change_nothing(
     for error, words, call in refusals:
         with pytest.raises(error, match=words):
             await call  # type: ignore[misc]
-    assert await fingerprint_all(empty_graph, db) == before
+    assert await fingerprint(empty_graph, db) == before
 
     made = await curation.merge(empty_graph, db, CASTELLANO, CASTELANO, why="x", by="t")
     with pytest.raises(NotFound, match="was merged into 'person/amira-castellano'"):
@@ -206,12 +206,6 @@ async def test_bad_decisions_are_refused_and_change_nothing(
     await curation.undo(empty_graph, db, made.decision.id, by="t")
     with pytest.raises(CurationRefused, match="already undone"):
         await curation.undo(empty_graph, db, made.decision.id, by="t")
-
-
-async def fingerprint_all(driver: AsyncDriver, database: str) -> object:
-    from tests.graph.factories import fingerprint
-
-    return await fingerprint(driver, database)
 
 
 def test_suggestions_rank_aliases_then_surnames_then_similar_names() -> None:
