@@ -4,6 +4,7 @@ refused with a message and a non-zero exit code."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from neo4j import AsyncDriver
 
@@ -94,3 +95,72 @@ async def test_bad_requests_exit_non_zero_with_the_fix_and_change_nothing(
     missing = await invoke("curate", "merge", CASTELLANO, CASTELANO)
     assert missing.exit_code == 2 and "--why" in missing.output
     assert await fingerprint(empty_graph, db) == before
+
+
+FERRY = (
+    "Harbour Board Approves New Ferry Route\n\n"
+    "Councillor Amira Castellano said on Tuesday that the new ferry route would open in the "
+    "spring. Castellano told the harbour board that two boats had been bought.\n"
+)
+HALL = (
+    "Volunteers Paint Dunmore Hall\n\n"
+    "Amira Castelano thanked the volunteers who painted Dunmore Hall over the weekend. She "
+    "said the hall would host a market in May.\n"
+)
+LIBRARY = (
+    "School Opens Its Library\n\n"
+    "Amira Castelano opened the new school library on Friday. Pupils read poems to the "
+    "guests.\n"
+)
+
+
+async def _articles_of(driver: AsyncDriver, database: str, eid: str) -> set[str]:
+    records, _, _ = await driver.execute_query(
+        "MATCH (:Person {id: $id})-[:EVIDENCED_BY]->(:Mention)-[:FROM]->(a:Article) "
+        "RETURN DISTINCT a.headline AS headline", {"id": eid}, database_=database,
+    )
+    return {r["headline"] for r in records}
+
+
+async def test_ingest_merge_reingest_and_split_end_to_end(
+    empty_graph: AsyncDriver, connection: Connection, tmp_path: Path
+) -> None:
+    """Real articles read and extracted by `newsgraph ingest`, curated by the CLI."""
+    db = connection.database
+    ferry, hall, library_file = tmp_path / "ferry.txt", tmp_path / "hall.txt", tmp_path / "lib.txt"
+    ferry.write_text(FERRY, encoding="utf-8")
+    hall.write_text(HALL, encoding="utf-8")
+    library_file.write_text(LIBRARY, encoding="utf-8")
+    loaded = await invoke("ingest", str(ferry), str(hall))
+    assert loaded.exit_code == 0, loaded.output
+    assert await _articles_of(empty_graph, db, CASTELANO) == {"Volunteers Paint Dunmore Hall"}
+
+    merged = await invoke("curate", "merge", CASTELLANO, CASTELANO, "--why", "one councillor")
+    assert merged.exit_code == 0, merged.output
+
+    # both articles again (one corrected, one unchanged) and a new one naming the old id
+    hall.write_text(HALL.replace("over the weekend", "on Sunday"), encoding="utf-8")
+    again = await invoke("ingest", str(ferry), str(hall), str(library_file))
+    assert again.exit_code == 0, again.output
+    assert "updated" in again.output and "unchanged" in again.output
+    people, _, _ = await empty_graph.execute_query(
+        "MATCH (p:Person) WHERE p.name STARTS WITH 'Amira' RETURN collect(p.id) AS ids",
+        database_=db,
+    )
+    assert people[0]["ids"] == [CASTELLANO]
+    assert await _articles_of(empty_graph, db, CASTELLANO) == {
+        "Harbour Board Approves New Ferry Route", "Volunteers Paint Dunmore Hall",
+        "School Opens Its Library",
+    }
+
+    split = await invoke("curate", "split", CASTELLANO, "Castellano", "--why", "test")
+    assert split.exit_code == 0, split.output
+    ferry.write_text(FERRY.replace("two boats", "three boats"), encoding="utf-8")
+    assert (await invoke("ingest", str(ferry))).exit_code == 0
+    lone = "person/castellano"
+    assert await _articles_of(empty_graph, db, lone) == {"Harbour Board Approves New Ferry Route"}
+    mentions, _, _ = await empty_graph.execute_query(
+        "MATCH (:Person {id: $id})-[:EVIDENCED_BY]->(m:Mention) RETURN collect(m.text) AS t",
+        {"id": lone}, database_=db,
+    )
+    assert mentions[0]["t"] == ["Castellano"]
