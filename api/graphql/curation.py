@@ -1,6 +1,7 @@
 # strawberry.field(description=...) is typed as returning Any by strawberry itself:
 # mypy: disable-error-code="untyped-decorator"
-"""``mergeEntities``, ``splitAlias`` and ``undoDecision``: curation behind the API key.
+"""``mergeEntities``, ``splitAlias`` and ``undoDecision``: curation behind the API key;
+``curationDecisions`` and ``duplicateSuggestions`` to read it.
 
 The same operations as ``newsgraph curate`` (graph/curation.py); expected failures
 (no key, an id of the wrong shape, an unknown id, a refused decision) are members
@@ -15,7 +16,7 @@ from typing import Annotated, TypeAlias
 import strawberry
 
 from api.graphql.context import Context, Info
-from api.graphql.errors import InvalidId
+from api.graphql.errors import InvalidArgument, InvalidId
 from api.graphql.node import parse_id
 from api.graphql.results import BadInput, NotFound, Unauthorised
 from graph import curation
@@ -201,3 +202,50 @@ async def survivor(info: Info, node_id: str) -> str | None:
     """The entity a merged-away id now answers with, or None."""
     context = info.context
     return await curation.survivor_of(context.driver, context.database, node_id)
+
+
+@strawberry.type(description="Two entities of one kind that may be one, with why.")
+class DuplicateSuggestion:
+    first: strawberry.ID
+    first_name: str
+    second: strawberry.ID
+    second_name: str
+    score: float = strawberry.field(description="In (0, 1]; higher is likelier.")
+    reason: str
+
+
+MAX_LIST = 100
+
+ListSize = Annotated[
+    int, strawberry.argument(description=f"At most this many (default 20, at most {MAX_LIST}).")
+]
+
+
+def _size(first: int) -> int:
+    if not 0 <= first <= MAX_LIST:
+        raise InvalidArgument(f"`first` must be between 0 and {MAX_LIST}.")
+    return first
+
+
+@strawberry.type
+class CurationQuery:
+    @strawberry.field(description="Curation decisions, newest first, undone ones included.")
+    async def curation_decisions(self, info: Info, first: ListSize = 20) -> list[CurationDecision]:
+        context = info.context
+        found = await curation.decisions(context.driver, context.database)
+        return [CurationDecision.from_domain(d) for d in reversed(found)][: _size(first)]
+
+    @strawberry.field(description="Likely duplicates, best first: an alias that is another "
+                      "entity's name, the same surname with compatible first names, similar "
+                      "names within one kind.")
+    async def duplicate_suggestions(
+        self, info: Info, first: ListSize = 20
+    ) -> list[DuplicateSuggestion]:
+        context = info.context
+        found = await curation.suggest(context.driver, context.database, _size(first))
+        return [
+            DuplicateSuggestion(first=strawberry.ID(s.first), first_name=s.first_name,
+                                second=strawberry.ID(s.second), second_name=s.second_name,
+                                score=s.score, reason=s.reason)
+            for s in found
+        ]

@@ -17,7 +17,7 @@ from strawberry.types import ExecutionContext
 
 from api.graphql.article import Article
 from api.graphql.cost import CostLimiter
-from api.graphql.curation import CurationMutation
+from api.graphql.curation import CurationMutation, CurationQuery
 from api.graphql.errors import PublicErrors, log_errors
 from api.graphql.event import Event
 from api.graphql.limits import Limits
@@ -53,7 +53,7 @@ def build_schema(limits: Limits | None = None, *, debug: bool = False) -> strawb
         *MaxAliasesLimiter(max_alias_count=limits.max_aliases).validation_rules,
     ]
     return Schema(
-        query=merge_types("Query", (Query, RoleTimeQuery)),  # roles in time: issue 15
+        query=merge_types("Query", (Query, CurationQuery, RoleTimeQuery)),  # issue 15
         mutation=merge_types("Mutation", (Mutation, CurationMutation)),  # curation: issue 15
         types=list(_TYPES),
         extensions=[

@@ -134,3 +134,26 @@ async def test_split_by_mutation_and_typed_failures(
     assert split["__typename"] == "CurationSuccess", split
     assert split["decision"]["other"] == KALE and split["decision"]["by"] == "api"
     assert (await api.data(NODE, {"id": KALE}))["node"]["name"] == "Kale"
+
+
+async def test_decisions_and_duplicate_suggestions_can_be_read(
+    api: Api, driver: AsyncDriver, connection: Connection
+) -> None:
+    await _load(driver, connection.database)
+    suggested = await api.data("{ duplicateSuggestions(first: 5) { first second score reason } }")
+    pairs = [(s["first"], s["second"]) for s in suggested["duplicateSuggestions"]]
+    assert (CASTELANO, CASTELLANO) in pairs
+    scores = [s["score"] for s in suggested["duplicateSuggestions"]]
+    assert scores == sorted(scores, reverse=True)
+
+    merged = await _call(api, MERGE, {"a": CASTELLANO, "b": CASTELANO, "why": "typo"})
+    listed = await api.data("{ curationDecisions { id kind why by undoneAt } }")
+    assert listed["curationDecisions"][0] == {
+        "id": merged["decision"]["id"], "kind": "MERGE", "why": "typo", "by": "desk",
+        "undoneAt": None,
+    }
+    after = await api.data("{ duplicateSuggestions { first second } }")
+    assert all(CASTELANO not in (s["first"], s["second"])
+               for s in after["duplicateSuggestions"])
+    bad = await api.gql("{ curationDecisions(first: 1000) { id } }")
+    assert bad["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
