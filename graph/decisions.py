@@ -213,21 +213,31 @@ def _split_all(
         for mention in entity.mentions:
             slug = slugify(mention.text)
             (moved.setdefault(slug, []) if slug in aliases else kept).append(mention)
+        if not kept and len(moved) == 1:
+            # every mention is worded as the alias: in this article the entity is the
+            # alias's own (its roles and statements follow it there)
+            ((slug, mentions),) = moved.items()
+            remap[entity.id] = split_id(target, aliases[slug])
+            _put(out, entity.id, _piece(entity, entity.id, aliases[slug], mentions))
+            continue
         remaining = tuple(a for a in entity.aliases if slugify(a) not in aliases)
         if kept or not moved:
             rest = dataclasses.replace(entity, aliases=remaining, mentions=tuple(kept))
             _put(out, entity.id, rest)
         for slug, mentions in moved.items():
-            alias = aliases[slug]
-            own = split_id(target, alias)
-            piece = dataclasses.replace(entity, id=own, name=alias, aliases=(),
-                                        mentions=tuple(mentions))
-            if isinstance(piece, Location):
-                piece = dataclasses.replace(piece, within=None)
-            if isinstance(piece, Person):
-                piece = dataclasses.replace(piece, honorific=None)
-            _put(out, own, piece)
+            own = split_id(target, aliases[slug])
+            _put(out, own, _piece(entity, own, aliases[slug], mentions))
     return tuple(out.values())
+
+
+def _piece(entity: _Entity, eid: str, alias: str, mentions: list[Evidence]) -> _Entity:
+    """The part of ``entity`` read as ``alias``: its own name, no aliases, no more."""
+    piece = dataclasses.replace(entity, id=eid, name=alias, aliases=(), mentions=tuple(mentions))
+    if isinstance(piece, Location):
+        piece = dataclasses.replace(piece, within=None)
+    if isinstance(piece, Person):
+        piece = dataclasses.replace(piece, honorific=None)
+    return piece
 
 
 def _put(out: dict[str, _Entity], key: str, entity: _Entity) -> None:

@@ -3,16 +3,19 @@ exactly, kept across deletes and re-loads, and refused when they make no sense."
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from neo4j import AsyncDriver
 
-from graph import curation
-from graph.decisions import DecisionKind
+from graph import curation, decisions
+from graph.decisions import Decision, DecisionKind
 from graph.driver import Connection
 from graph.errors import CurationRefused, NotFound
 from graph.records import WriteStatus
 from graph.writer import delete_article, write_extraction
 from schema.labels import Label
+from schema.model import Extraction, Person, Role
 from tests.graph.curated import (
     CASTELANO,
     CASTELLANO,
@@ -27,7 +30,7 @@ from tests.graph.curated import (
     school,
     volunteers,
 )
-from tests.graph.factories import changed, counts, fingerprint
+from tests.graph.factories import article, changed, counts, fingerprint, span
 
 
 async def ids(driver: AsyncDriver, database: str, label: str) -> list[str]:
@@ -227,3 +230,27 @@ def test_suggestions_rank_aliases_then_surnames_then_similar_names() -> None:
     ]
     assert all(not {"person/jordan-kale", "person/morgan-kale"} <= {s.first, s.second}
                for s in found)
+
+
+def test_a_split_entity_read_only_as_the_alias_becomes_the_alias_entity_with_its_roles() -> None:
+    """Pure: when every mention of a split entity is worded as the alias, the article's
+    entity (and so its roles and statements) goes to the alias's own id."""
+    text = "Kale, the harbour master, said the pier needed repairs."
+    extraction = Extraction(
+        article("pier", text),
+        people=(Person(JORDAN, "Jordan Kale", aliases=("Kale",),
+                       mentions=(span(text, "Kale"),)),),
+        roles=(Role("role/x", JORDAN, "Harbour Master", None, "the harbour master",
+                    evidence=(span(text, "the harbour master"),)),),
+    )
+    split = Decision("decision/x", DecisionKind.SPLIT, Label.PERSON, JORDAN, KALE, "Kale",
+                     "t", "w", dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+
+    (curated,), remap = decisions.apply([extraction], {}, [split])
+
+    assert remap == {JORDAN: KALE}
+    (person,) = curated.people
+    assert (person.name, person.aliases) == ("Kale", ())
+    assert [m.text for m in person.mentions] == ["Kale"]
+    untouched, same = decisions.apply([extraction], {}, [])
+    assert (untouched, same) == ([extraction], {})
