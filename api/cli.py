@@ -57,6 +57,11 @@ COMMANDS: Final = (
         "delete", "delete", "Delete an article; entities that other articles support stay."
     ),
     CommandEntry(
+        "curate",
+        "curate",
+        "Merge entities, split an alias off one, list, undo and get suggestions.",
+    ),
+    CommandEntry(
         "cypher", "cypher", "Run a Cypher query against the configured database and print the rows."
     ),
     CommandEntry(

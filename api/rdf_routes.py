@@ -43,6 +43,8 @@ from starlette.routing import Route
 from api.http_errors import Unacceptable
 from api.runtime import runtime_of
 from api.settings import Settings
+from graph.curation import survivor_of
+from graph.errors import NotFound
 from graph.rdf import (
     ConceptScheme,
     Emitted,
@@ -182,7 +184,15 @@ def routes(settings: Settings) -> list[Route]:
     async def entity(request: Request) -> Response:
         node_id = f"{request.path_params['kind']}/{request.path_params['key']}"
         choice = negotiate(request, _ENTITY, browser=True)
-        found = await describe(_source(request, settings), node_id)
+        try:
+            found = await describe(_source(request, settings), node_id)
+        except NotFound:  # curation (issue 15): a merged-away entity's URI redirects
+            runtime = runtime_of(request)
+            moved = await survivor_of(runtime.driver, runtime.connection.database, node_id)
+            if moved is None:
+                raise
+            query = f"?{request.url.query}" if request.url.query else ""
+            return RedirectResponse(f"/id/{moved}{query}", status_code=303)
         subject = URIRef(f"{settings.rdf_base}/{node_id}")
         headers = {"Vary": "Accept"}
         if choice.media_type == HTML:

@@ -16,6 +16,7 @@ it to a person as it is::
     │   ├── PortInUse           a Bolt or HTTP port is taken by another process
     │   └── ServerStartTimeout  the server did not answer within the time limit
     ├── NotFound                an id that is not in the graph
+    ├── CurationRefused         a curation decision that cannot be made or undone as asked
     └── RdfExportError          an unusable RDF base URI or format name
 
 The server's error code picks the class, from :data:`SERVER_CODES` (never a
@@ -87,6 +88,10 @@ class ServerStartTimeout(LocalServerError):
 
 class NotFound(GraphError):
     pass
+
+
+class CurationRefused(GraphError):
+    """A merge, split or undo that would be wrong (an id with itself, two kinds, no reason)."""
 
 
 class RdfExportError(GraphError):

@@ -40,6 +40,10 @@ _INDEXES = (
     "CREATE INDEX event_date_text IF NOT EXISTS FOR (n:Event) ON (n.dateText)",
     "CREATE INDEX person_anonymous IF NOT EXISTS FOR (n:Person) ON (n.anonymous)",
     "CREATE INDEX mention_article IF NOT EXISTS FOR (n:Mention) ON (n.article)",
+    # curation decisions (graph/decisions.py): by id, and a merged-away id's survivor
+    "CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (n:Decision) REQUIRE n.id IS UNIQUE",
+    "CREATE INDEX decision_other IF NOT EXISTS FOR (n:Decision) ON (n.other)",
+    "CREATE INDEX decision_entity IF NOT EXISTS FOR (n:Decision) ON (n.entity)",
     "CREATE FULLTEXT INDEX search IF NOT EXISTS "
     "FOR (n:Person|Organisation|Location|Event|Statement|Role) "
     "ON EACH [n.name, n.aliasText, n.text, n.summary, n.title]",

@@ -282,26 +282,35 @@ RETURN collect(row) AS rows
 """
 _ARTICLES = _BY_IDS + " MATCH (n:Article {id: id})" + _ARTICLE_ROW
 
+# owl:sameAs: a SAME_AS relationship, or an active merge decision into this entity
+# (graph/decisions.py) -- the merged-away id's URI is the same thing.
+_SAME_AS = """
+  same_as: [(n)-[:SAME_AS]->(o) | o.id] + COLLECT {
+    MATCH (d:Decision {entity: n.id}) WHERE d.kind = 'merge' AND d.undoneAt IS NULL
+    RETURN d.other ORDER BY d.other
+  },"""
+
 _PERSON_ROW = (
     """
-WITH n {.id, .name, .aliases, .honorific,
-  same_as: [(n)-[:SAME_AS]->(o) | o.id],"""
+WITH n {.id, .name, .aliases, .honorific,"""
+    + _SAME_AS
     + _EVIDENCE
 )
 _PEOPLE = _BY_IDS + " MATCH (n:Person {id: id})" + _PERSON_ROW
 
 _ORGANISATION_ROW = (
     """
-WITH n {.id, .name, .aliases,
-  same_as: [(n)-[:SAME_AS]->(o) | o.id],"""
+WITH n {.id, .name, .aliases,"""
+    + _SAME_AS
     + _EVIDENCE
 )
 _ORGANISATIONS = _BY_IDS + " MATCH (n:Organisation {id: id})" + _ORGANISATION_ROW
 
 _LOCATION_ROW = (
     """
-WITH n {.id, .name, .aliases, .kind, .latitude, .longitude,
-  same_as: [(n)-[:SAME_AS]->(o) | o.id],
+WITH n {.id, .name, .aliases, .kind, .latitude, .longitude,"""
+    + _SAME_AS
+    + """
   within: [(n)-[w:WITHIN]->(o:Location) | {target: o.id, articles: w.articles}],"""
     + _EVIDENCE
 )

@@ -20,6 +20,7 @@ from loaders import coref, entities, events, places, quotes, roles
 from loaders.analysis import LOCATION, ORGANISATION, PERSON, Analysis, Draft, Parsed
 from loaders.dates import dateline_date, dateline_places
 from loaders.nlp import DEFAULT_MODEL, load_model
+from loaders.role_dates import role_since
 from loaders.structure import CAPTION_DATELINE, WIRE_DATELINE
 from schema.ids import entity_id, fact_id
 from schema.model import (
@@ -165,6 +166,7 @@ def _freeze(analysis: Analysis, statements: list[quotes.StatementDraft],
             organisation=r.organisation.id if r.organisation else None,
             wording=r.wording, status=r.status,
             evidence=tuple(analysis.evidence(s, e) for s, e in r.spans),
+            since=role_since(analysis, r.spans),
         )
         for r in found_roles
     )

@@ -88,6 +88,8 @@ NODES: tuple[NodeSpec, ...] = (
                      required=True),
             Property("loadedAt", PropertyType.DATETIME, "when this version was written",
                      required=True),
+            Property("extraction", _S, "the loaders' extraction, JSON without the text: "
+                     "curation writes the article again from it"),
         ),
     ),
     NodeSpec(
@@ -220,14 +222,26 @@ RELATIONSHIPS: tuple[RelSpec, ...] = (
             Property("latitude", PropertyType.FLOAT, "places only: as this article placed it"),
             Property("longitude", PropertyType.FLOAT, "places only: as this article placed it"),
             Property("wording", _S, "roles only: the wording this article used"),
+            Property("status", _S, "roles only: current or former, as this article said"),
+            Property("since", _S, "roles only: when it began as this article says "
+                     "('appointed in 2017'), ISO year or year-month"),
+            Property("asOf", _S, "roles only: the article's date (published, else its "
+                     "latest event date), ISO"),
         ),
+    ),
+    RelSpec(
+        RelType.IN_ROLE,
+        (Label.STATEMENT,),
+        (Label.ROLE,),
+        "the role the speaker held, as the statement's own article states it (current)",
     ),
     RelSpec(RelType.FROM, (Label.MENTION,), (Label.ARTICLE,), "the article of the span"),
     RelSpec(
         RelType.SAME_AS,
         _ENTITIES,
         _ENTITIES,
-        "a merge decision made later by a person (never written by the loader)",
+        "two nodes marked as one by hand, never written by the loader (curation's merges "
+        "are Decision nodes: graph/decisions.py)",
     ),
 )
 

@@ -34,4 +34,5 @@ class RelType(StrEnum):
     WITHIN = "WITHIN"  # (Location)-[:WITHIN]->(Location)
     EVIDENCED_BY = "EVIDENCED_BY"  # (fact)-[:EVIDENCED_BY]->(Mention)
     FROM = "FROM"  # (Mention)-[:FROM]->(Article)
+    IN_ROLE = "IN_ROLE"  # (Statement)-[:IN_ROLE]->(Role) the role its speaker spoke in
     SAME_AS = "SAME_AS"  # a merge decision made by a person, between two entities

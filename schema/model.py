@@ -110,6 +110,7 @@ class Role:
     wording: str  # as written: "the force's commissioner"
     status: RoleStatus = RoleStatus.CURRENT
     evidence: tuple[Evidence, ...] = ()
+    since: str | None = None  # ISO year or year-month it began, as the text says ("in 2017")
 
 
 @dataclass(frozen=True, slots=True)

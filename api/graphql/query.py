@@ -14,6 +14,7 @@ import strawberry
 
 from api.graphql.article import Article
 from api.graphql.context import Info
+from api.graphql.curation import survivor
 from api.graphql.event import Event
 from api.graphql.filters import (
     ArticleFilter,
@@ -80,10 +81,13 @@ def _filter(value: _Filter | None) -> NodeFilter:
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="Any node by its id; null when there is none.")
+    @strawberry.field(description="Any node by its id; null when there is none. An entity id "
+                      "merged away by a curation decision answers with the surviving entity.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
         parse_id(str(id))
         found = await by_id(info, str(id))
+        if found is None:  # a merged-away id answers with the entity it was merged into
+            found = await by_id(info, await survivor(info, str(id)))
         return node_from_domain(found) if found is not None else None
 
     @strawberry.field(description="Full-text search over names, aliases, role titles, event "

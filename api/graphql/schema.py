@@ -12,10 +12,12 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     ValidationCache,
 )
+from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from api.graphql.article import Article
 from api.graphql.cost import CostLimiter
+from api.graphql.curation import CurationMutation, CurationQuery
 from api.graphql.errors import PublicErrors, log_errors
 from api.graphql.event import Event
 from api.graphql.limits import Limits
@@ -25,6 +27,7 @@ from api.graphql.organisation import Organisation
 from api.graphql.person import Person
 from api.graphql.query import Query
 from api.graphql.role import Role
+from api.graphql.role_time import RoleTimeQuery
 from api.graphql.statement import Statement
 
 # Types reachable only through the Node interface are listed so the SDL has them.
@@ -50,8 +53,8 @@ def build_schema(limits: Limits | None = None, *, debug: bool = False) -> strawb
         *MaxAliasesLimiter(max_alias_count=limits.max_aliases).validation_rules,
     ]
     return Schema(
-        query=Query,
-        mutation=Mutation,
+        query=merge_types("Query", (Query, CurationQuery, RoleTimeQuery)),  # issue 15
+        mutation=merge_types("Mutation", (Mutation, CurationMutation)),  # curation: issue 15
         types=list(_TYPES),
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),

@@ -159,6 +159,7 @@ def article_rows(extraction: Extraction, remap: Mapping[str, str]) -> ArticleRow
             "organisation": employer,
             "title": role.title,
             "status": role.status.value,
+            "since": role.since,  # roles in time (issue 15)
             "wording": role.wording,
             "mentions": evidence_ids(role.evidence),
         })

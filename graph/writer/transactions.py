@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from neo4j import AsyncDriver, AsyncManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError
 
+from graph import decisions, role_time
 from graph.errors import GraphError, is_connection_failure
 from graph.records import BatchResult, Counts, WriteResult, WriteStatus
 from graph.writer.derived import Touched, clean_up
@@ -72,11 +73,16 @@ async def write_tx(
         unchanged = tuple(WriteResult(aid, status) for aid, status in statuses.items())
         return Written(unchanged, run.counts)
     remap = await resolve(run, todo)
+    # curation: the merge and split decisions people made apply to what is written
+    loaded = todo
+    todo, remap = decisions.apply(todo, remap, await decisions.active_decisions(run))
     parts = {e.article.id: article_rows(e, remap) for e in todo}
     rows = combine(list(parts.values()))
     updated = [aid for aid, status in sorted(statuses.items()) if status is WriteStatus.UPDATED]
     touched = (await remove_contribution(run, updated))[0] if updated else Touched({})
     await write_rows(run, [part.article for part in parts.values()], rows)
+    await decisions.keep_extractions(run, loaded)  # so a decision can write them again
+    await role_time.stamp(run, rows.roles, rows.statements)  # roles in time
     await clean_up(run, touched, rows)
 
     results = []

@@ -27,6 +27,7 @@ import pytest_asyncio
 from neo4j import AsyncDriver
 from playwright.async_api import Browser, BrowserContext, Page, Route, async_playwright, expect
 
+from api.browser_guide import cypher_examples
 from api.settings import Settings
 from api.web import browser_guide_command
 from graph.driver import Connection
@@ -35,6 +36,7 @@ from schema.model import Extraction
 
 REPO = Path(__file__).resolve().parents[2]
 SHOTS = REPO / "docs" / "screenshots"
+CYPHER_DOC = REPO / "docs" / "cypher.md"
 CHROMIUM = os.environ.get("NEWSGRAPH_TEST_CHROMIUM", "/usr/bin/chromium")
 LOOPBACK = {"127.0.0.1", "localhost"}
 SEED_HEADLINE = "London Police Consider Deploying Openly Armed Officers in Gang Areas"
@@ -374,7 +376,9 @@ async def test_the_neo4j_browser_guide_opens_with_the_project_style(
         await page.keyboard.type(command)
         await page.keyboard.press("Control+Enter")
         await expect(page.get_by_text("People, roles, organisations, places")).to_be_visible()
-        await expect(page.get_by_text("1 / 16")).to_be_visible()
+        # two slides (style, model), then one per docs/cypher.md example
+        slides = 2 + len(cypher_examples(CYPHER_DOC.read_text(encoding="utf-8")))
+        await expect(page.get_by_text(f"1 / {slides}")).to_be_visible()
         await page.wait_for_timeout(1500)  # the Browser slides a new frame in
         await page.screenshot(path=SHOTS / "neo4j-browser-guide.png")
         await page.locator("pre.runnable", has_text=":style").click()
