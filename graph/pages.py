@@ -150,6 +150,21 @@ ORDERS: dict[Label, tuple[Order, ...]] = {
 }
 
 
+def filter_condition(label: Label, name: str) -> LiteralString:
+    """The condition of one filter of a label (KeyError for one it does not have)."""
+    return _FILTERS[label][name]
+
+
+def filter_names(label: Label) -> frozenset[str]:
+    """The names of the filters a label accepts (their parameters' names)."""
+    return frozenset(_FILTERS[label])
+
+
+def order_key(order: Order) -> tuple[LiteralString, bool]:
+    """The sort key expression over ``n`` of an order, and whether it is descending."""
+    return _ORDER_KEYS[order]
+
+
 @functools.lru_cache(maxsize=512)
 def _page_query(label: Label, order: Order, filters: frozenset[str]) -> LiteralString:
     """The page query of a label, an order and the names of the filters in use."""
