@@ -86,7 +86,11 @@ neo4j-stop: setup
 neo4j-status: setup
 	$(NG) neo4j status
 
-bench: setup
+# bench/api.py's peer: @neo4j/graphql and Apollo Server, pinned by bench/peer/package-lock.json.
+bench/peer/node_modules/.package-lock.json: bench/peer/package-lock.json
+	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error
+
+bench: setup bench/peer/node_modules/.package-lock.json
 	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 clean:

@@ -14,13 +14,13 @@ and the migrations are applied once it answers). Every request body is capped
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
 import anyio
+import orjson
 from neo4j.exceptions import DriverError, Neo4jError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -83,12 +83,12 @@ class GraphQLView(GraphQL[Context, None]):
 
 
     def encode_json(self, data: object) -> str | bytes:
-        """The response as JSON, or one error when it is over the size limit."""
-        encoded = json.dumps(data, separators=(",", ":"))
-        size = len(encoded.encode("utf-8"))
+        """The response as JSON (orjson), or one error when it is over the size limit."""
+        encoded = orjson.dumps(data)
+        size = len(encoded)
         if size > self.limits.max_response_bytes:
             log.warning("a GraphQL response of %d bytes was replaced by an error", size)
-            return json.dumps(too_large(size, self.limits.max_response_bytes))
+            return orjson.dumps(too_large(size, self.limits.max_response_bytes))
         return encoded
 
 
