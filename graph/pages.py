@@ -150,6 +150,50 @@ ORDERS: dict[Label, tuple[Order, ...]] = {
 }
 
 
+# A filter that names one node by id can start the match at that node instead of scanning
+# every node of the label: per (label, filter), the pattern from the named node (whose
+# label its id tells) to ``n``. The filter's condition still applies as well.
+_ANCHORS: dict[tuple[Label, str], dict[Label, LiteralString]] = {
+    (Label.STATEMENT, "speaker"): {
+        Label.PERSON: "(:Person {id: $speaker})-[:SAID]->(n:Statement)",
+        Label.ORGANISATION: "(:Organisation {id: $speaker})-[:SAID]->(n:Statement)",
+    },
+    (Label.STATEMENT, "audience"): {
+        Label.PERSON: "(:Person {id: $audience})<-[:TO]-(n:Statement)",
+        Label.ORGANISATION: "(:Organisation {id: $audience})<-[:TO]-(n:Statement)",
+    },
+    (Label.STATEMENT, "event"): {Label.EVENT: "(:Event {id: $event})<-[:AT]-(n:Statement)"},
+    (Label.PERSON, "organisation"): {
+        Label.ORGANISATION: "(:Organisation {id: $organisation})<-[:AT]-(:Role)<-[:HOLDS]-"
+                            "(n:Person)",
+    },
+    (Label.ROLE, "person"): {Label.PERSON: "(:Person {id: $person})-[:HOLDS]->(n:Role)"},
+    (Label.ROLE, "organisation"): {
+        Label.ORGANISATION: "(:Organisation {id: $organisation})<-[:AT]-(n:Role)",
+    },
+    (Label.EVENT, "person"): {
+        Label.PERSON: "(:Person {id: $person})<-[:INVOLVED]-(n:Event)",
+        Label.ORGANISATION: "(:Organisation {id: $person})<-[:INVOLVED]-(n:Event)",
+    },
+    (Label.EVENT, "organisation"): {
+        Label.ORGANISATION: "(:Organisation {id: $organisation})<-[:INVOLVED]-(n:Event)",
+    },
+}
+
+
+def anchor(label: Label, values: dict[str, Any], label_of: Any) -> LiteralString | None:
+    """The pattern to start a page of ``label`` at, for the first filter in ``values`` that
+    names a node by id (``label_of`` tells an id's label); None: scan the label."""
+    for name in sorted(values):
+        patterns = _ANCHORS.get((label, name))
+        if patterns is None:
+            continue
+        found = patterns.get(label_of(values[name]))
+        if found is not None:
+            return found
+    return None
+
+
 def filter_condition(label: Label, name: str) -> LiteralString:
     """The condition of one filter of a label (KeyError for one it does not have)."""
     return _FILTERS[label][name]

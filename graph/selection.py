@@ -30,6 +30,14 @@ class Unsupported(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class PageWants:
+    """What a connection asks for: its total, its rows (nodes, edges or cursors)."""
+
+    total: bool
+    rows: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Pick:
     """One selected field: ``name`` as the schema spells it (``dateText``, ``__typename``);
     for an object field, what it selects per concrete type (``variants``, one entry for a
@@ -39,6 +47,7 @@ class Pick:
     name: str
     variants: tuple[tuple[str, tuple[Pick, ...]], ...] = ()
     first: str | None = None
+    page: PageWants | None = None  # a nested connection: what it asks for
 
     @property
     def polymorphic(self) -> bool:
@@ -172,11 +181,38 @@ _NESTED_ORDER: dict[Label | None, str] = {
     Label.LOCATION: "{v}.name, {v}.id",
     Label.ROLE: "{v}.title, {v}.id",
     Label.EVENT: "coalesce({v}.date, '9999'), {v}.id",
-    Label.STATEMENT: "head([({v})-[:EVIDENCED_BY]->(m:Mention) | [m.article, m.start]]), {v}.id",
+    Label.STATEMENT: (
+        "head([({v})-[:EVIDENCED_BY]->({m}:Mention) | [{m}.article, {m}.start]]), {v}.id"
+    ),
     None: "{v}.id",
 }
 
 _NODE_TYPES = tuple(label.value for label in Label if label is not Label.MENTION)
+
+# The keyset of a nested connection per label: a string key over {v} (the id breaks
+# ties) and whether it runs descending. Statements run in reading order (the article
+# and offset of their first evidence), articles newest first.
+_CONNECTION_KEYS: dict[Label, tuple[str, bool]] = {
+    Label.ARTICLE: ("coalesce(toString({v}.published), '')", True),
+    Label.PERSON: ("toLower(coalesce({v}.name, ''))", False),
+    Label.ORGANISATION: ("toLower(coalesce({v}.name, ''))", False),
+    Label.LOCATION: ("toLower(coalesce({v}.name, ''))", False),
+    Label.ROLE: ("toLower(coalesce({v}.title, ''))", False),
+    Label.EVENT: ("coalesce({v}.date, '9999')", False),
+    Label.STATEMENT: (
+        "coalesce(head(COLLECT {{ MATCH ({v})-[:EVIDENCED_BY]->({m}:Mention) "
+        "RETURN coalesce({m}.article, '') + ':' + right('0000000000' + toString(coalesce("
+        "{m}.start, 0)), 10) AS {m}at ORDER BY {m}at LIMIT 1 }}), '')",
+        False,
+    ),
+}
+CONNECTION_SUFFIX = "Connection"
+
+
+def connection_fields() -> tuple[tuple[str, str], ...]:
+    """The (type, list field) pairs that also have a ``...Connection`` field."""
+    return tuple(key for key, rel in _RELATIONS.items()
+                 if rel.many and rel.target is not None)
 
 
 @dataclass(slots=True)
@@ -248,6 +284,8 @@ def _field(text: _Text, var: str, type_name: str, pick: Pick, rel_var: str | Non
                 f"RETURN {inner} }}")
     if (type_name, name) == ("Participant", "entity"):
         return _node(text, var, pick, None, agents_only=True)
+    if pick.page is not None:
+        return _connection(text, var, type_name, pick)
     rel = _RELATIONS.get((type_name, name))
     if rel is None:
         raise Unsupported(f"{type_name}.{name}")
@@ -259,9 +297,38 @@ def _field(text: _Text, var: str, type_name: str, pick: Pick, rel_var: str | Non
         return f"head(COLLECT {{ MATCH {pattern}{where} WITH {b} LIMIT 1 RETURN {inner} }})"
     if pick.first is None:
         raise Unsupported(f"{type_name}.{name} without a page size")
-    order = _NESTED_ORDER[rel.target].format(v=b)
+    order = _NESTED_ORDER[rel.target].format(v=b, m=text.var("m"))
     return (f"COLLECT {{ MATCH {pattern} WITH DISTINCT {b} ORDER BY {order} "
             f"LIMIT ${pick.first} RETURN {inner} }}")
+
+
+def _connection(text: _Text, var: str, type_name: str, pick: Pick) -> str:
+    """A nested connection: ``{t: total, r: rows of {k, i, n}, l: page size, p: whether
+    it continues a previous page}``; its parameters are ``$<first>Limit`` (the page
+    size plus one), ``$<first>Key`` and ``$<first>Id`` (the keyset, null for the start)."""
+    base = pick.name.removesuffix(CONNECTION_SUFFIX)
+    rel = _RELATIONS.get((type_name, base))
+    if rel is None or not rel.many or rel.target is None or pick.page is None:
+        raise Unsupported(f"{type_name}.{pick.name}")
+    p = pick.first
+    total = "null"
+    if pick.page.total:
+        c = text.var("n")
+        total = (f"size(COLLECT {{ MATCH {rel.pattern.format(a=var, b=c)} "
+                 f"RETURN DISTINCT {c} }})")
+    rows = "[]"
+    if pick.page.rows:
+        b, k = text.var("n"), text.var("k")
+        key_template, descending = _CONNECTION_KEYS[rel.target]
+        key = key_template.format(v=b, m=text.var("m"))
+        cmp, direction = ("<", " DESC") if descending else (">", "")
+        inner = _node(text, b, pick, rel.target)
+        rows = (f"COLLECT {{ MATCH {rel.pattern.format(a=var, b=b)} WITH DISTINCT {b} "
+                f"WITH {b}, {key} AS {k} WHERE (${p}Id IS NULL OR {k} {cmp} ${p}Key "
+                f"OR ({k} = ${p}Key AND {b}.id > ${p}Id)) "
+                f"WITH {b}, {k} ORDER BY {k}{direction}, {b}.id LIMIT ${p}Limit "
+                f"RETURN {{k: {k}, i: {b}.id, n: {inner}}} }}")
+    return f"{{t: {total}, r: {rows}, l: ${p}Limit - 1, p: ${p}Id IS NOT NULL}}"
 
 
 # --- root statements -----------------------------------------------------------
@@ -275,26 +342,20 @@ def node_by_id(label: Label, pick: Pick, *, tagged: bool = False) -> str:
     return f"MATCH (n0:{label.value} {{id: $id}}) RETURN {node} AS node LIMIT 1"
 
 
-@dataclass(frozen=True, slots=True)
-class PageWants:
-    """What a root connection asks for: its total, its rows (nodes, edges or cursors)."""
-
-    total: bool
-    rows: bool
-
-
 def page(label: Label, order: Order, filters: frozenset[str], pick: Pick,
-         wants: PageWants) -> str:
+         wants: PageWants, anchor: str | None = None) -> str:
     """A page of ``label`` nodes: ``total`` (when asked) and ``rows`` of ``{k, i, n}``
-    after the keyset ``($afterKey, $afterId)``, at most ``$limit`` of them."""
+    after the keyset ``($afterKey, $afterId)``, at most ``$limit`` of them; ``anchor``
+    (from :func:`graph.pages.anchor`) starts the match at a node a filter names."""
     if order not in ORDERS[label]:
         raise Unsupported(f"{label.value} cannot be ordered by {order.value}")
     where = " AND ".join(filter_condition(label, name) for name in sorted(filters)) or "true"
     key, descending = order_key(order)
+    source = (f"MATCH {anchor} WITH DISTINCT n WHERE {where}" if anchor is not None
+              else f"MATCH (n:{label.value}) WHERE {where}")
     parts = []
     if wants.total:
-        parts.append(f"CALL () {{ MATCH (n:{label.value}) WHERE {where} "
-                     "RETURN count(n) AS total }")
+        parts.append(f"CALL () {{ {source} RETURN count(n) AS total }}")
     else:
         parts.append("WITH null AS total")
     if wants.rows:
@@ -303,7 +364,7 @@ def page(label: Label, order: Order, filters: frozenset[str], pick: Pick,
         text = _Text()
         inner = _node(text, "n", pick, label)
         parts.append(
-            f"CALL () {{ MATCH (n:{label.value}) WHERE {where} "
+            f"CALL () {{ {source} "
             f"WITH n, {key} AS k WHERE ($afterId IS NULL OR k {cmp} $afterKey "
             "OR (k = $afterKey AND n.id > $afterId)) "
             f"WITH n, k ORDER BY {sort} LIMIT $limit "

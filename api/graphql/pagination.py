@@ -89,6 +89,18 @@ def keyset_from_cursor(cursor: str, order: Order) -> Keyset:
     return Keyset(key=key, id=node_id)
 
 
+NESTED_ORDER = "n"  # the ``o`` of a nested connection's cursors (one order per list)
+
+
+def nested_keyset_from_cursor(cursor: str) -> Keyset:
+    """The position a nested connection's cursor holds; InvalidCursor for any other."""
+    payload = decode_cursor(cursor)
+    key, node_id, order = payload.get("k"), payload.get("i"), payload.get("o")
+    if not isinstance(key, str) or not isinstance(node_id, str) or order != NESTED_ORDER:
+        raise InvalidCursor(f"Invalid cursor {cursor[:40]!r}: not a cursor of this list.")
+    return Keyset(key=key, id=node_id)
+
+
 def offset_from_cursor(cursor: str) -> int:
     payload = decode_cursor(cursor)
     offset = payload.get("s")

@@ -22,6 +22,7 @@ from graphql import (
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
+    GraphQLError,
     GraphQLField,
     GraphQLList,
     GraphQLNamedType,
@@ -31,6 +32,7 @@ from graphql import (
     InlineFragmentNode,
     IntValueNode,
     SelectionSetNode,
+    StringValueNode,
     VariableNode,
     get_named_type,
     get_nullable_type,
@@ -42,19 +44,22 @@ from api.graphql.errors import InvalidArgument
 from api.graphql.limits import Limits
 from api.graphql.node import parse_id
 from api.graphql.pagination import (
+    NESTED_ORDER,
     Connection,
     Edge,
     PageInfo,
     encode_cursor,
     keyset_from_cursor,
+    nested_keyset_from_cursor,
     offset_from_cursor,
     page_size,
 )
 from api.graphql.rows import Row
 from graph import selection
-from graph.pages import NodeFilter, Order, filter_names
+from graph.pages import NodeFilter, Order, anchor, filter_names
+from graph.reads import label_of_id
 from graph.search import lucene_terms
-from graph.selection import PageWants, Pick
+from graph.selection import CONNECTION_SUFFIX, PageWants, Pick
 from schema import model
 from schema.labels import Label
 
@@ -111,6 +116,7 @@ class _Reader:
     variables: Mapping[str, Any]
     slow: bool
     firsts: list[tuple[str, object]] = field(default_factory=list)
+    pages: list[tuple[str, object, object]] = field(default_factory=list)
 
     # --- collecting fields -------------------------------------------------------
 
@@ -197,16 +203,41 @@ class _Reader:
             if self.slow:
                 return Pick(name), _SLOW_VALUES.get((parent.name, name))
             return Pick(name), _checker(definition.type)
+        sets = [n.selection_set for n in nodes if n.selection_set is not None]
+        if name.endswith(CONNECTION_SUFFIX) and isinstance(target, GraphQLObjectType):
+            return self.nested_connection(name, target, sets, nodes[0])
         first = None
         if "first" in definition.args:
             first = f"p{len(self.firsts)}"
             self.firsts.append((first, _first_argument(nodes[0])))
-        sets = [n.selection_set for n in nodes if n.selection_set is not None]
         variants, shape = self.value(target, sets)
         many = isinstance(get_nullable_type(definition.type), GraphQLList)
         if many:
             return Pick(name, variants, first), _list_of(shape)
         return Pick(name, variants, first), shape
+
+    def nested_connection(self, name: str, target: GraphQLObjectType,
+                          sets: list[SelectionSetNode], node: FieldNode,
+                          ) -> tuple[Pick, Shaper | None]:
+        """A connection under a node: its picks (the node's, page and total flags) and the
+        shaper of its ``{t, r, l, p}`` map; its ``first`` and ``after`` become parameters."""
+        shape = _connection(self, target, sets)
+        node_type = get_named_type(
+            get_named_type(target.fields["edges"].type).fields["node"].type
+        )
+        prefix = f"c{len(self.pages)}"
+        self.pages.append((prefix, _argument(node, "first"), _argument(node, "after")))
+        pick = Pick(name, ((node_type.name, tuple(shape.node_picks)),), prefix,
+                    PageWants(shape.total, shape.rows))
+        slow = self.slow
+
+        def cursor(row: Any) -> str:
+            return encode_cursor({"o": NESTED_ORDER, "k": str(row["k"]), "i": row["i"]})
+
+        def shape_connection(raw: Any) -> Any:
+            return _answer(shape, raw["t"], raw["r"] or [], raw["l"], raw["p"], cursor, slow)
+
+        return pick, shape_connection
 
     def value(self, target: GraphQLNamedType, sets: list[SelectionSetNode],
               ) -> tuple[tuple[tuple[str, tuple[Pick, ...]], ...], Shaper]:
@@ -301,17 +332,24 @@ def _checker(type_: Any) -> Shaper:
     return check
 
 
-def _first_argument(node: FieldNode) -> object:
-    """A nested list's ``first`` as written: an int, a VariableNode, or None."""
+def _argument(node: FieldNode, name: str) -> object:
+    """A nested field's argument as written: an int, a string, a VariableNode, or None."""
     for argument in node.arguments or ():
-        if argument.name.value == "first":
+        if argument.name.value == name:
             value = argument.value
             if isinstance(value, IntValueNode):
                 return int(value.value)
+            if isinstance(value, StringValueNode):
+                return value.value
             if isinstance(value, VariableNode):
                 return value
             return None
     return None
+
+
+def _first_argument(node: FieldNode) -> object:
+    """A nested list's ``first`` as written: an int, a VariableNode, or None."""
+    return _argument(node, "first")
 
 
 def _list_of(shape: Shaper) -> Shaper:
@@ -370,6 +408,8 @@ def _connection(reader: _Reader, connection: GraphQLObjectType, sets: list[Selec
                         inner = [n.selection_set for n in edge_nodes if n.selection_set]
                         parts.append((edge_key, edge_name, _node_part(reader, out, node_type,
                                                                        inner)))
+                    elif edge_name == "__typename":
+                        parts.append((edge_key, edge_name, edge_type.name))
                     else:
                         parts.append((edge_key, edge_name, None))
                 out.entries.append((key, name, parts))
@@ -445,6 +485,7 @@ class RootPlan:
     shape: Shaper | None
     connection: _ConnectionShape | None
     slow: bool
+    pages: list[tuple[str, object, object]] = field(default_factory=list)
     texts: dict[object, str] = field(default_factory=dict)
 
     def _nested(self, variables: Mapping[str, Any], limits: Limits) -> dict[str, Any]:
@@ -458,6 +499,29 @@ class RootPlan:
                                  else min(max(first, 0), maximum))
             else:
                 values[param] = page_size(first, limits, nested=True)
+        for prefix, first_given, after_given in self.pages:
+            first_value = (variables.get(first_given.name.value)
+                           if isinstance(first_given, VariableNode) else first_given)
+            after_value = (variables.get(after_given.name.value)
+                           if isinstance(after_given, VariableNode) else after_given)
+            first = (first_value if isinstance(first_value, int)
+                     and not isinstance(first_value, bool) else None)
+            keyset = None
+            if self.slow:  # strawberry checks both at the field's own path
+                size = (limits.default_nested if first is None
+                        else min(max(first, 1), limits.max_nested))
+                if isinstance(after_value, str):
+                    try:
+                        keyset = nested_keyset_from_cursor(after_value)
+                    except GraphQLError:
+                        keyset = None
+            else:
+                size = page_size(first, limits, nested=True)
+                if isinstance(after_value, str):
+                    keyset = nested_keyset_from_cursor(after_value)
+            values[f"{prefix}Limit"] = size + 1
+            values[f"{prefix}Key"] = keyset.key if keyset else None
+            values[f"{prefix}Id"] = keyset.id if keyset else None
         return values
 
     def bind(self, kwargs: Mapping[str, Any], variables: Mapping[str, Any],
@@ -503,11 +567,13 @@ class RootPlan:
         if unknown:
             raise InvalidArgument(f"{label.value} cannot be filtered by {', '.join(unknown)}")
         names = frozenset(values)
-        text = self.texts.get((order, names))
+        start = anchor(label, values, label_of_id)
+        text = self.texts.get((order, names, start))
         if text is None:
             pick = Pick("nodes", ((label.value, tuple(self.connection.node_picks)),))
             wants = PageWants(self.connection.total, self.connection.rows)
-            text = self.texts[(order, names)] = selection.page(label, order, names, pick, wants)
+            text = self.texts[(order, names, start)] = selection.page(
+                label, order, names, pick, wants, start)
         parameters.update(values)
         parameters.update(afterKey=keyset.key if keyset else None,
                           afterId=keyset.id if keyset else None, limit=limit + 1)
@@ -580,8 +646,10 @@ def _answer(connection: _ConnectionShape, total: Any, rows: list[Any], limit: in
                         edge[edge_key] = shape(row if "score" in row else row["n"])
                     elif edge_name == "cursor":
                         edge[edge_key] = cursor(row)
+                    elif edge_name == "__typename":
+                        edge[edge_key] = shape
                     else:
-                        edge[edge_key] = "Edge"
+                        raise Uncompilable(edge_name)
                 edges.append(edge)
             out[key] = edges
         elif what == "nodes":
@@ -653,9 +721,10 @@ def root_plan(schema: GraphQLSchema, fragments: Mapping[str, FragmentDefinitionN
     if name in PAGES or name == "search":
         assert isinstance(target, GraphQLObjectType)
         shape = _connection(reader, target, sets)
-        return RootPlan(name, key, None, reader.firsts, None, shape, slow)
+        return RootPlan(name, key, None, reader.firsts, None, shape, slow, reader.pages)
     variants, shaper = reader.value(target, sets)
-    return RootPlan(name, key, Pick(name, variants), reader.firsts, shaper, None, slow)
+    return RootPlan(name, key, Pick(name, variants), reader.firsts, shaper, None, slow,
+                    reader.pages)
 
 
 def member_plan(schema: GraphQLSchema, fragments: Mapping[str, FragmentDefinitionNode],
@@ -672,4 +741,4 @@ def member_plan(schema: GraphQLSchema, fragments: Mapping[str, FragmentDefinitio
     target = get_named_type(member_type.fields["article"].type)
     variants, shaper = reader.value(target, inner)
     return RootPlan("article", "article", Pick("article", variants), reader.firsts, shaper,
-                    None, True)
+                    None, True, reader.pages)

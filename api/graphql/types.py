@@ -20,7 +20,7 @@ import strawberry
 
 from api.graphql.context import Info
 from api.graphql.node import Node
-from api.graphql.pagination import page_size
+from api.graphql.pagination import Connection, nested_keyset_from_cursor, page_size
 from api.graphql.rows import Row
 from schema import model
 
@@ -44,6 +44,26 @@ def _key(root: Row, info: Info) -> Any:
 def _page(root: Row, info: Info, first: First = None) -> Any:
     page_size(first, info.context.limits, nested=True)  # an error at this field's path
     return root[str(info.path.key)]
+
+
+After = Annotated[
+    str | None,
+    strawberry.argument(description="Continue after this cursor (`endCursor`)."),
+]
+
+
+def _connection_page(root: Row, info: Info, first: First = None, after: After = None) -> Any:
+    page_size(first, info.context.limits, nested=True)  # errors at this field's path
+    if after is not None:
+        nested_keyset_from_cursor(after)
+    return root[str(info.path.key)]
+
+
+def _pages(description: str) -> Any:
+    return strawberry.field(
+        resolver=_connection_page,
+        description=description + " A page at a time, for clients that page (Relay).",
+    )
 
 
 def value_field(description: str | None = None) -> Any:
@@ -86,11 +106,29 @@ class Article(Node, Typed):
     checksum: str = value_field("SHA-256 of the text.")
     text: str = value_field("The text every evidence span points into.")
     people: list[Person] = _list("People the article names.")
+    people_connection: Connection[Person] = _pages(
+        "People the article names."
+    )
     organisations: list[Organisation] = _list("Organisations the article names.")
+    organisations_connection: Connection[Organisation] = _pages(
+        "Organisations the article names."
+    )
     locations: list[Location] = _list("Places the article names.")
+    locations_connection: Connection[Location] = _pages(
+        "Places the article names."
+    )
     roles: list[Role] = _list("Roles the article states.")
+    roles_connection: Connection[Role] = _pages(
+        "Roles the article states."
+    )
     events: list[Event] = _list("Events the article reports.")
+    events_connection: Connection[Event] = _pages(
+        "Events the article reports."
+    )
     statements: list[Statement] = _list("Statements the article reports, in reading order.")
+    statements_connection: Connection[Statement] = _pages(
+        "Statements the article reports, in reading order."
+    )
 
 
 @strawberry.type(description="A person named in an article (or an unnamed one who matters).")
@@ -101,11 +139,29 @@ class Person(Node, Typed):
     honorific: str | None = value_field()
     anonymous: bool = value_field("An unnamed person ('an 18-year-old man').")
     roles: list[Role] = _list("Positions the person holds, each at an organisation.")
+    roles_connection: Connection[Role] = _pages(
+        "Positions the person holds, each at an organisation."
+    )
     statements: list[Statement] = _list("What the person said, in reading order.")
+    statements_connection: Connection[Statement] = _pages(
+        "What the person said, in reading order."
+    )
     addressed_by: list[Statement] = _list("Statements addressed to the person.")
+    addressed_by_connection: Connection[Statement] = _pages(
+        "Statements addressed to the person."
+    )
     mentioned_in: list[Statement] = _list("Statements that are about the person.")
+    mentioned_in_connection: Connection[Statement] = _pages(
+        "Statements that are about the person."
+    )
     events: list[Event] = _list("Events the person took part in.")
+    events_connection: Connection[Event] = _pages(
+        "Events the person took part in."
+    )
     articles: list[Article] = _list("Articles that mention the person.")
+    articles_connection: Connection[Article] = _pages(
+        "Articles that mention the person."
+    )
     evidence: list[Evidence] = value_field("Every place in the articles where the person is named.")
 
 
@@ -115,11 +171,29 @@ class Organisation(Node, Typed):
     name: str = value_field()
     aliases: list[str] = value_field("Other forms: 'the Met', 'the force' ...")
     roles: list[Role] = _list("Positions at the organisation, each with its holder.")
+    roles_connection: Connection[Role] = _pages(
+        "Positions at the organisation, each with its holder."
+    )
     statements: list[Statement] = _list("What the organisation said (as a body).")
+    statements_connection: Connection[Statement] = _pages(
+        "What the organisation said (as a body)."
+    )
     addressed_by: list[Statement] = _list("Statements addressed to the organisation.")
+    addressed_by_connection: Connection[Statement] = _pages(
+        "Statements addressed to the organisation."
+    )
     mentioned_in: list[Statement] = _list("Statements that are about the organisation.")
+    mentioned_in_connection: Connection[Statement] = _pages(
+        "Statements that are about the organisation."
+    )
     events: list[Event] = _list("Events the organisation took part in.")
+    events_connection: Connection[Event] = _pages(
+        "Events the organisation took part in."
+    )
     articles: list[Article] = _list("Articles that mention the organisation.")
+    articles_connection: Connection[Article] = _pages(
+        "Articles that mention the organisation."
+    )
     evidence: list[Evidence] = value_field("Every place in the articles where it is named.")
 
 
@@ -139,9 +213,21 @@ class Location(Node, Typed):
     longitude: float | None = value_field()
     within: Location | None = value_field("The place that contains this one (London -> England).")
     contains: list[Location] = _list("Places directly within this one.")
+    contains_connection: Connection[Location] = _pages(
+        "Places directly within this one."
+    )
     events: list[Event] = _list("Events that happened here.")
+    events_connection: Connection[Event] = _pages(
+        "Events that happened here."
+    )
     mentioned_in: list[Statement] = _list("Statements that are about this place.")
+    mentioned_in_connection: Connection[Statement] = _pages(
+        "Statements that are about this place."
+    )
     articles: list[Article] = _list("Articles that mention this place.")
+    articles_connection: Connection[Article] = _pages(
+        "Articles that mention this place."
+    )
     evidence: list[Evidence] = value_field("Every place in the articles where it is named.")
 
 
@@ -155,6 +241,9 @@ class Role(Node, Typed):
     person: Person | None = value_field("Who holds the role.")
     organisation: Organisation | None = value_field("Where the role is held.")
     articles: list[Article] = _list("Articles that state the role.")
+    articles_connection: Connection[Article] = _pages(
+        "Articles that state the role."
+    )
     evidence: list[Evidence] = value_field("Where the articles state the role.")
 
 
@@ -174,8 +263,17 @@ class Event(Node, Typed):
     participants: list[Participant] = value_field()
     location: Location | None = value_field("Where it happened.")
     statements: list[Statement] = _list("Statements made on this occasion.")
+    statements_connection: Connection[Statement] = _pages(
+        "Statements made on this occasion."
+    )
     mentioned_in: list[Statement] = _list("Statements that are about this event.")
+    mentioned_in_connection: Connection[Statement] = _pages(
+        "Statements that are about this event."
+    )
     articles: list[Article] = _list("Articles that report the event.")
+    articles_connection: Connection[Article] = _pages(
+        "Articles that report the event."
+    )
     evidence: list[Evidence] = value_field("Where the articles report it.")
 
 
@@ -190,6 +288,9 @@ class Statement(Node, Typed):
     occasion: Event | None = value_field("The event at which it was said.")
     mentions: list[Node] = _list("People, organisations, places and events it is about.")
     articles: list[Article] = _list("Articles that report it.")
+    articles_connection: Connection[Article] = _pages(
+        "Articles that report it."
+    )
     evidence: list[Evidence] = value_field("Where the articles report it.")
 
 
