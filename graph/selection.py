@@ -11,7 +11,7 @@ A node of a union or interface is a ``CASE`` over its labels whose maps also
 carry ``t``, the type's name.
 
 Everything that varies comes from tables keyed by (type, field): a field the
-tables do not know is :class:`Unsupported`; labels and relationship types are
+tables do not know is :class:`~graph.errors.UnsupportedSelection`; labels and relationship types are
 those of :mod:`schema.labels`, sort keys those of :mod:`graph.pages`; values
 are ``$parameters``.
 """
@@ -20,13 +20,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from graph.errors import UnsupportedSelection
 from graph.pages import ORDERS, Order, filter_condition, order_key
 from schema import model
 from schema.labels import Label
-
-
-class Unsupported(ValueError):
-    """The selection names a field this compiler has no Cypher for."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,7 +285,7 @@ def _field(text: _Text, var: str, type_name: str, pick: Pick, rel_var: str | Non
         return _connection(text, var, type_name, pick)
     rel = _RELATIONS.get((type_name, name))
     if rel is None:
-        raise Unsupported(f"{type_name}.{name}")
+        raise UnsupportedSelection(f"{type_name}.{name}")
     b = text.var("n")
     pattern = rel.pattern.format(a=var, b=b)
     inner = _node(text, b, pick, rel.target, rel.agents_only)
@@ -296,7 +293,7 @@ def _field(text: _Text, var: str, type_name: str, pick: Pick, rel_var: str | Non
         where = f" WHERE {b}:Person OR {b}:Organisation" if rel.agents_only else ""
         return f"head(COLLECT {{ MATCH {pattern}{where} WITH {b} LIMIT 1 RETURN {inner} }})"
     if pick.first is None:
-        raise Unsupported(f"{type_name}.{name} without a page size")
+        raise UnsupportedSelection(f"{type_name}.{name} without a page size")
     order = _NESTED_ORDER[rel.target].format(v=b, m=text.var("m"))
     return (f"COLLECT {{ MATCH {pattern} WITH DISTINCT {b} ORDER BY {order} "
             f"LIMIT ${pick.first} RETURN {inner} }}")
@@ -309,7 +306,7 @@ def _connection(text: _Text, var: str, type_name: str, pick: Pick) -> str:
     base = pick.name.removesuffix(CONNECTION_SUFFIX)
     rel = _RELATIONS.get((type_name, base))
     if rel is None or not rel.many or rel.target is None or pick.page is None:
-        raise Unsupported(f"{type_name}.{pick.name}")
+        raise UnsupportedSelection(f"{type_name}.{pick.name}")
     p = pick.first
     total = "null"
     if pick.page.total:
@@ -348,7 +345,7 @@ def page(label: Label, order: Order, filters: frozenset[str], pick: Pick,
     after the keyset ``($afterKey, $afterId)``, at most ``$limit`` of them; ``anchor``
     (from :func:`graph.pages.anchor`) starts the match at a node a filter names."""
     if order not in ORDERS[label]:
-        raise Unsupported(f"{label.value} cannot be ordered by {order.value}")
+        raise UnsupportedSelection(f"{label.value} cannot be ordered by {order.value}")
     where = " AND ".join(filter_condition(label, name) for name in sorted(filters)) or "true"
     key, descending = order_key(order)
     source = (f"MATCH {anchor} WITH DISTINCT n WHERE {where}" if anchor is not None

@@ -41,7 +41,7 @@ from api.graphql.context import Context
 from api.graphql.cost import query_cost
 from api.graphql.limits import Limits
 from api.graphql.plan import BadValue, Bound, RootPlan, Uncompilable, root_plan
-from graph.errors import GraphError
+from graph.errors import GraphError, UnsupportedSelection
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +148,7 @@ class FastExecutor:
                     config=self.schema.config,
                 )
                 bound.append(plan.bind(kwargs, values, self.limits))
-        except GraphQLError:
+        except (GraphQLError, UnsupportedSelection):
             return None
         reader = context.reader
         try:
