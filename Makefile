@@ -16,9 +16,16 @@ TEST_HTTP_PORT ?= 17474
 FUZZ_EXAMPLES ?= 60
 FUZZ_MIN_CASES ?= 1000
 
-.PHONY: setup web run test fuzz lint neo4j-start neo4j-stop neo4j-status bench clean
+.PHONY: setup web relay run test fuzz lint neo4j-start neo4j-stop neo4j-status bench clean
 
-setup: $(VENV)/.installed web
+setup: $(VENV)/.installed web relay
+
+# The Relay check of the test suite (tests/api/test_relay.py): relay-compiler, pinned by
+# tests/api/relay/package-lock.json.
+relay: tests/api/relay/node_modules/.package-lock.json
+tests/api/relay/node_modules/.package-lock.json: tests/api/relay/package-lock.json
+	@command -v npm >/dev/null || { echo "the Relay test needs Node 20 and npm" >&2; exit 1; }
+	cd tests/api/relay && npm ci --no-audit --no-fund --loglevel=error
 
 # The front end (web/): npm installs the versions pinned by web/package-lock.json, esbuild
 # bundles them into api/static/ (git-ignored). The README's GraphQL examples go into GraphiQL.
@@ -86,9 +93,14 @@ neo4j-stop: setup
 neo4j-status: setup
 	$(NG) neo4j status
 
-bench: setup
+# bench/api.py's peer: @neo4j/graphql and Apollo Server, pinned by bench/peer/package-lock.json.
+bench/peer/node_modules/.package-lock.json: bench/peer/package-lock.json
+	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error
+
+bench: setup bench/peer/node_modules/.package-lock.json
 	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 clean:
 	-$(NG) neo4j stop
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info web/node_modules api/static
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info web/node_modules api/static \
+	  tests/api/relay/node_modules bench/peer/node_modules

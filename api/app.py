@@ -14,13 +14,13 @@ and the migrations are applied once it answers). Every request body is capped
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
 import anyio
+import orjson
 from neo4j.exceptions import DriverError, Neo4jError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -36,7 +36,7 @@ from api import rdf_routes
 from api.graphql.context import Context
 from api.graphql.cost import too_large
 from api.graphql.limits import Limits
-from api.graphql.schema import build_schema
+from api.graphql.schema import Schema, build_schema
 from api.http_errors import EXCEPTION_HANDLERS
 from api.runtime import Runtime, resolve_connection, runtime_of
 from api.settings import Settings
@@ -62,6 +62,53 @@ class GraphQLView(GraphQL[Context, None]):
         self.settings = settings
         self.limits = limits
 
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """A JSON POST of a query the fast executor answers skips strawberry's request
+        handling; everything else (GET, GraphiQL, mutations, errors ...) goes through it."""
+        if scope["type"] == "http" and scope["method"] == "POST" and _is_json(scope):
+            body = await _read_body(receive)
+            if body is None:
+                return  # the client went away
+            if await self._fast(scope, body, send):
+                return
+            receive = _replay(body, receive)
+        await super().__call__(scope, receive, send)
+
+    async def _fast(self, scope: Scope, body: bytes, send: Send) -> bool:
+        fast = self.schema.fast if isinstance(self.schema, Schema) else None
+        if fast is None:
+            return False
+        try:
+            data = orjson.loads(body)
+        except orjson.JSONDecodeError:
+            return False
+        if not isinstance(data, dict) or not isinstance(data.get("query"), str):
+            return False
+        variables, operation = data.get("variables"), data.get("operationName")
+        if not (variables is None or isinstance(variables, dict)) or not (
+            operation is None or isinstance(operation, str)
+        ):
+            return False
+        runtime = runtime_of(Request(scope))
+        context = Context(
+            request=Request(scope), response=None, settings=self.settings,
+            limits=self.limits, driver=runtime.driver,
+            database=runtime.connection.database,
+            reader=runtime.reader(self.limits.query_timeout),
+            ingest_limiter=runtime.ingest_limiter,
+        )
+        result = await fast.execute(data["query"], operation, variables, context)
+        if result is None:
+            return False
+        encoded = self.encode_json({"data": result.data})
+        payload = encoded if isinstance(encoded, bytes) else encoded.encode()
+        await send({"type": "http.response.start", "status": 200, "headers": [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(payload)).encode()),
+        ]})
+        await send({"type": "http.response.body", "body": payload})
+        return True
+
     async def render_graphql_ide(self, request: Request) -> Response:
         # GraphiQL from the bundle in api/static/, never from a CDN.
         return graphiql_page()
@@ -83,13 +130,45 @@ class GraphQLView(GraphQL[Context, None]):
 
 
     def encode_json(self, data: object) -> str | bytes:
-        """The response as JSON, or one error when it is over the size limit."""
-        encoded = json.dumps(data, separators=(",", ":"))
-        size = len(encoded.encode("utf-8"))
+        """The response as JSON (orjson), or one error when it is over the size limit."""
+        encoded = orjson.dumps(data)
+        size = len(encoded)
         if size > self.limits.max_response_bytes:
             log.warning("a GraphQL response of %d bytes was replaced by an error", size)
-            return json.dumps(too_large(size, self.limits.max_response_bytes))
+            return orjson.dumps(too_large(size, self.limits.max_response_bytes))
         return encoded
+
+
+def _is_json(scope: Scope) -> bool:
+    for name, value in scope.get("headers", ()):
+        if name == b"content-type":
+            return bool(value.split(b";")[0].strip().lower() == b"application/json")
+    return False
+
+
+async def _read_body(receive: Receive) -> bytes | None:
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return None
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """A receive that gives ``body`` (already read) again, then the rest."""
+    replayed = False
+
+    async def replay() -> Message:
+        nonlocal replayed
+        if not replayed:
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
 
 
 class BodySizeLimit:

@@ -17,7 +17,9 @@ it to a person as it is::
     │   └── ServerStartTimeout  the server did not answer within the time limit
     ├── NotFound                an id that is not in the graph
     ├── CurationRefused         a curation decision that cannot be made or undone as asked
-    └── RdfExportError          an unusable RDF base URI or format name
+    ├── RdfExportError          an unusable RDF base URI or format name
+    └── UnsupportedSelection    a GraphQL selection names a field graph.selection has no
+                                Cypher for (a bug of the API layer, not of the client)
 
 The server's error code picks the class, from :data:`SERVER_CODES` (never a
 substring of the message): :func:`classify` is the one place a driver error
@@ -96,6 +98,10 @@ class CurationRefused(GraphError):
 
 class RdfExportError(GraphError):
     """The RDF export cannot run as asked (a bad base URI, an unknown format name)."""
+
+
+class UnsupportedSelection(GraphError):
+    """A selection names a field the query compiler (graph.selection) has no Cypher for."""
 
 
 SERVER_CODES: dict[str, type[GraphError]] = {

@@ -12,12 +12,10 @@ ordering key of the rest is unchanged.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, LiteralString
 
-from graph.reads import GraphNode, GraphReader, projection
 from schema.labels import Label
 
 
@@ -150,26 +148,63 @@ ORDERS: dict[Label, tuple[Order, ...]] = {
 }
 
 
-@functools.lru_cache(maxsize=512)
-def _page_query(label: Label, order: Order, filters: frozenset[str]) -> LiteralString:
-    """The page query of a label, an order and the names of the filters in use."""
-    key, descending = _ORDER_KEYS[order]
-    conditions = _FILTERS[label]
-    where = " AND ".join(conditions[name] for name in sorted(filters)) or "true"
-    if descending:
-        after = "($afterId IS NULL OR k < $afterKey OR (k = $afterKey AND n.id > $afterId))"
-        sort = "k DESC, n.id"
-    else:
-        after = "($afterId IS NULL OR k > $afterKey OR (k = $afterKey AND n.id > $afterId))"
-        sort = "k, n.id"
-    return (
-        f"CALL () {{ MATCH (n:{label.value}) WHERE {where} RETURN count(n) AS total }} "
-        f"CALL () {{ MATCH (n:{label.value}) WHERE {where} "
-        f"WITH n, {key} AS k WHERE {after} "
-        f"WITH n, k ORDER BY {sort} LIMIT $limit "
-        f"RETURN collect({{key: k, node: {projection(label)}}}) AS rows }} "
-        "RETURN total, rows"
-    )
+# A filter that names one node by id can start the match at that node instead of scanning
+# every node of the label: per (label, filter), the pattern from the named node (whose
+# label its id tells) to ``n``. The filter's condition still applies as well.
+_ANCHORS: dict[tuple[Label, str], dict[Label, LiteralString]] = {
+    (Label.STATEMENT, "speaker"): {
+        Label.PERSON: "(:Person {id: $speaker})-[:SAID]->(n:Statement)",
+        Label.ORGANISATION: "(:Organisation {id: $speaker})-[:SAID]->(n:Statement)",
+    },
+    (Label.STATEMENT, "audience"): {
+        Label.PERSON: "(:Person {id: $audience})<-[:TO]-(n:Statement)",
+        Label.ORGANISATION: "(:Organisation {id: $audience})<-[:TO]-(n:Statement)",
+    },
+    (Label.STATEMENT, "event"): {Label.EVENT: "(:Event {id: $event})<-[:AT]-(n:Statement)"},
+    (Label.PERSON, "organisation"): {
+        Label.ORGANISATION: "(:Organisation {id: $organisation})<-[:AT]-(:Role)<-[:HOLDS]-"
+                            "(n:Person)",
+    },
+    (Label.ROLE, "person"): {Label.PERSON: "(:Person {id: $person})-[:HOLDS]->(n:Role)"},
+    (Label.ROLE, "organisation"): {
+        Label.ORGANISATION: "(:Organisation {id: $organisation})<-[:AT]-(n:Role)",
+    },
+    (Label.EVENT, "person"): {
+        Label.PERSON: "(:Person {id: $person})<-[:INVOLVED]-(n:Event)",
+        Label.ORGANISATION: "(:Organisation {id: $person})<-[:INVOLVED]-(n:Event)",
+    },
+    (Label.EVENT, "organisation"): {
+        Label.ORGANISATION: "(:Organisation {id: $organisation})<-[:INVOLVED]-(n:Event)",
+    },
+}
+
+
+def anchor(label: Label, values: dict[str, Any], label_of: Any) -> LiteralString | None:
+    """The pattern to start a page of ``label`` at, for the first filter in ``values`` that
+    names a node by id (``label_of`` tells an id's label); None: scan the label."""
+    for name in sorted(values):
+        patterns = _ANCHORS.get((label, name))
+        if patterns is None:
+            continue
+        found = patterns.get(label_of(values[name]))
+        if found is not None:
+            return found
+    return None
+
+
+def filter_condition(label: Label, name: str) -> LiteralString:
+    """The condition of one filter of a label (KeyError for one it does not have)."""
+    return _FILTERS[label][name]
+
+
+def filter_names(label: Label) -> frozenset[str]:
+    """The names of the filters a label accepts (their parameters' names)."""
+    return frozenset(_FILTERS[label])
+
+
+def order_key(order: Order) -> tuple[LiteralString, bool]:
+    """The sort key expression over ``n`` of an order, and whether it is descending."""
+    return _ORDER_KEYS[order]
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,19 +213,6 @@ class Keyset:
 
     key: str
     id: str
-
-
-@dataclass(frozen=True, slots=True)
-class PageItem:
-    node: GraphNode
-    position: Keyset
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    items: tuple[PageItem, ...]
-    total: int
-    has_next: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,38 +260,3 @@ class NodeFilter:
             "publishedFrom": self.published_from,
             "publishedTo": self.published_to,
         }
-
-
-async def read_page(
-    reader: GraphReader,
-    label: Label,
-    *,
-    node_filter: NodeFilter,
-    order: Order,
-    limit: int,
-    after: Keyset | None = None,
-) -> Page:
-    """Up to ``limit`` nodes of ``label`` matching the filter, after ``after``; one round trip.
-
-    Raises ValueError for an order the label does not accept."""
-    if order not in ORDERS[label]:
-        raise ValueError(f"{label.value} cannot be ordered by {order.value}")
-    parameters = {k: v for k, v in node_filter.parameters().items() if v is not None}
-    unknown = set(parameters) - set(_FILTERS[label])
-    if unknown:
-        raise ValueError(f"{label.value} cannot be filtered by {', '.join(sorted(unknown))}")
-    records = await reader.run(
-        _page_query(label, order, frozenset(parameters)),
-        **parameters,
-        afterKey=after.key if after else None,
-        afterId=after.id if after else None,
-        limit=limit + 1,
-    )
-    record = records[0]
-    rows = record["rows"]
-    items = tuple(
-        PageItem(node=node, position=Keyset(key=str(row["key"]), id=node.id))
-        for row in rows[:limit]
-        for node in (reader.materialise(row["node"]),)
-    )
-    return Page(items=items, total=int(record["total"]), has_next=len(rows) > limit)

@@ -1,15 +1,13 @@
-"""Reads for the API: nodes by id, one hop along a relationship, evidence.
+"""The reader every API request holds, and nodes by id as domain dataclasses.
 
-Everything here returns the domain dataclasses of :mod:`schema.model` (or the
-small read-side dataclasses below); no ``Record`` or dict leaves this module.
-Every query is a module-level constant whose varying parts (labels, patterns,
-sort keys) are chosen from enum whitelists when the module is imported; values
-are always ``$parameters``.
-
-:class:`GraphReader` is what the API holds per request: the process's driver,
-the database, a transaction timeout, and a :class:`RoundTrips` counter shared by
-the process, so a test (or an operator) can see how many Cypher round trips a
-request cost. Errors::
+:class:`GraphReader` is the process's driver, the database, a transaction
+timeout, and a :class:`RoundTrips` counter shared by the process, so a test (or
+an operator) can see how many Cypher statements a request cost; its
+:meth:`~GraphReader.run` sends one statement (the GraphQL queries' statements
+are compiled by :mod:`graph.selection`). :meth:`~GraphReader.nodes` reads nodes
+by id into the domain dataclasses of :mod:`schema.model`. Every query of this
+module is a constant whose varying parts (labels) come from enum whitelists;
+values are always ``$parameters``. Errors::
 
     GraphError (graph.errors)
     ├── GraphUnavailable   the server does not answer (raised here for any
@@ -22,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, LiteralString, TypeAlias
@@ -49,14 +47,6 @@ GraphNode: TypeAlias = (
 
 
 __all__ = ["GraphReader", "QueryTimeout", "RoundTrips"]
-
-
-@dataclass(frozen=True, slots=True)
-class Citation:
-    """A fact's evidence in one article: the Mention node's span and sentence."""
-
-    article: str  # Article id
-    evidence: model.Evidence
 
 
 @dataclass(slots=True)
@@ -256,22 +246,6 @@ def to_node(data: Mapping[str, Any]) -> GraphNode:
     raise ValueError(f"no domain type for label {label}")
 
 
-def _citation(data: Mapping[str, Any]) -> Citation:
-    start = int(data.get("start") or 0)
-    end = int(data.get("end") or start)
-    return Citation(
-        article=str(data.get("article") or ""),
-        evidence=model.Evidence(
-            start=start,
-            end=end,
-            text=_text(data.get("text")) or "",
-            sentence=_text(data.get("sentence")) or "",
-            sentence_start=int(data.get("sentenceStart") or start),
-            sentence_end=int(data.get("sentenceEnd") or end),
-        ),
-    )
-
-
 # --- the reader ---------------------------------------------------------------
 
 
@@ -285,25 +259,11 @@ class GraphReader:
         *,
         timeout: float = DEFAULT_TIMEOUT,
         round_trips: RoundTrips | None = None,
-        on_read: Callable[[list[GraphNode]], None] | None = None,
     ) -> None:
         self._driver = driver
         self._database = database
         self._timeout = timeout
         self.round_trips = round_trips if round_trips is not None else RoundTrips()
-        self._on_read = on_read
-
-    def observe(self, on_read: Callable[[list[GraphNode]], None]) -> None:
-        """Call ``on_read`` with the people, organisations and places each read brings
-        along with its nodes (their references), e.g. to prime a DataLoader."""
-        self._on_read = on_read
-
-    def materialise(self, data: Mapping[str, Any]) -> GraphNode:
-        """The domain node of one projected map; its references go to the observer."""
-        refs = data.get("refs")
-        if refs and self._on_read is not None:
-            self._on_read([to_node(ref) for ref in refs])
-        return to_node(data)
 
     async def run(self, text: LiteralString, **parameters: Any) -> list[Record]:
         """One auto-commit read: one round trip, counted, not retried (a request fails
@@ -349,23 +309,9 @@ class GraphReader:
         batches = [await queries[0]] if len(queries) == 1 else await asyncio.gather(*queries)
         for records in batches:
             for record in records:
-                node = self.materialise(record["node"])
+                node = to_node(record["node"])
                 found[node.id] = node
         return [found.get(node_id) for node_id in ids]
-
-    async def hop(self, hop: Hop, ids: Sequence[str], limit: int) -> list[list[GraphNode]]:
-        """For each id, the nodes one ``hop`` away (at most ``limit`` each), in hop order."""
-        records = await self.run(_HOP_QUERIES[hop], ids=list(set(ids)), limit=limit)
-        found = {
-            record["id"]: [self.materialise(n) for n in record["nodes"]] for record in records
-        }
-        return [found.get(node_id, []) for node_id in ids]
-
-    async def evidence(self, label: Label, ids: Sequence[str]) -> list[list[Citation]]:
-        """For each fact id of ``label``, its citations, ordered by article and offset."""
-        records = await self.run(_EVIDENCE[label], ids=list(set(ids)))
-        found = {record["id"]: [_citation(m) for m in record["mentions"]] for record in records}
-        return [found.get(node_id, []) for node_id in ids]
 
 
 _PING: LiteralString = "RETURN 1 AS ok"
@@ -376,128 +322,4 @@ _NODES_BY_ID: dict[Label, LiteralString] = {
         f"RETURN {_PROJECTIONS[label]} AS node"
     )
     for label in NODE_LABELS
-}
-
-_EVIDENCE: dict[Label, LiteralString] = {
-    label: (
-        f"UNWIND $ids AS id MATCH (f:{label.value} {{id: id}}) "
-        "CALL (f) { MATCH (f)-[:EVIDENCED_BY]->(m:Mention) "
-        "WITH m ORDER BY m.article, m.start "
-        "RETURN collect(m {.article, .start, .end, .text, .sentence, "
-        ".sentenceStart, .sentenceEnd}) AS mentions } "
-        "RETURN id, mentions"
-    )
-    for label in NODE_LABELS
-    if label is not Label.ARTICLE
-}
-
-
-class Hop(StrEnum):
-    """A traversal the API offers, one relationship (or the provenance path) away."""
-
-    PERSON_ROLES = "person_roles"
-    ORGANISATION_ROLES = "organisation_roles"
-    PERSON_STATEMENTS = "person_statements"
-    ORGANISATION_STATEMENTS = "organisation_statements"
-    PERSON_ADDRESSED = "person_addressed"
-    ORGANISATION_ADDRESSED = "organisation_addressed"
-    PERSON_EVENTS = "person_events"
-    ORGANISATION_EVENTS = "organisation_events"
-    PERSON_MENTIONED_IN = "person_mentioned_in"
-    ORGANISATION_MENTIONED_IN = "organisation_mentioned_in"
-    LOCATION_MENTIONED_IN = "location_mentioned_in"
-    EVENT_MENTIONED_IN = "event_mentioned_in"
-    LOCATION_EVENTS = "location_events"
-    LOCATION_CONTAINS = "location_contains"
-    EVENT_STATEMENTS = "event_statements"
-    STATEMENT_MENTIONS = "statement_mentions"
-    ARTICLE_PEOPLE = "article_people"
-    ARTICLE_ORGANISATIONS = "article_organisations"
-    ARTICLE_LOCATIONS = "article_locations"
-    ARTICLE_ROLES = "article_roles"
-    ARTICLE_EVENTS = "article_events"
-    ARTICLE_STATEMENTS = "article_statements"
-    PERSON_ARTICLES = "person_articles"
-    ORGANISATION_ARTICLES = "organisation_articles"
-    LOCATION_ARTICLES = "location_articles"
-    ROLE_ARTICLES = "role_articles"
-    EVENT_ARTICLES = "event_articles"
-    STATEMENT_ARTICLES = "statement_articles"
-
-
-# Sort key of ``n`` per label, for nested lists (stable: the id breaks ties).
-_HOP_ORDER: dict[Label, LiteralString] = {
-    Label.ARTICLE: "n.published DESC, n.id",
-    Label.PERSON: "n.name, n.id",
-    Label.ORGANISATION: "n.name, n.id",
-    Label.LOCATION: "n.name, n.id",
-    Label.ROLE: "n.title, n.id",
-    Label.EVENT: "coalesce(n.date, '9999'), n.id",
-    Label.STATEMENT: (
-        "head([(n)-[:EVIDENCED_BY]->(m:Mention) | [m.article, m.start]]), n.id"
-    ),
-}
-
-_FROM_ARTICLE: LiteralString = "(a:Article {id: id})<-[:FROM]-(:Mention)<-[:EVIDENCED_BY]-"
-_TO_ARTICLE: LiteralString = "-[:EVIDENCED_BY]->(:Mention)-[:FROM]->(n:Article)"
-
-# (pattern from anchor ``a`` to ``n``, label of ``n`` or None for any label)
-_HOP_PATTERNS: dict[Hop, tuple[LiteralString, Label | None]] = {
-    Hop.PERSON_ROLES: ("(a:Person {id: id})-[:HOLDS]->(n:Role)", Label.ROLE),
-    Hop.ORGANISATION_ROLES: ("(a:Organisation {id: id})<-[:AT]-(n:Role)", Label.ROLE),
-    Hop.PERSON_STATEMENTS: ("(a:Person {id: id})-[:SAID]->(n:Statement)", Label.STATEMENT),
-    Hop.ORGANISATION_STATEMENTS: (
-        "(a:Organisation {id: id})-[:SAID]->(n:Statement)",
-        Label.STATEMENT,
-    ),
-    Hop.PERSON_ADDRESSED: ("(a:Person {id: id})<-[:TO]-(n:Statement)", Label.STATEMENT),
-    Hop.ORGANISATION_ADDRESSED: (
-        "(a:Organisation {id: id})<-[:TO]-(n:Statement)",
-        Label.STATEMENT,
-    ),
-    Hop.PERSON_EVENTS: ("(a:Person {id: id})<-[:INVOLVED]-(n:Event)", Label.EVENT),
-    Hop.ORGANISATION_EVENTS: ("(a:Organisation {id: id})<-[:INVOLVED]-(n:Event)", Label.EVENT),
-    Hop.PERSON_MENTIONED_IN: ("(a:Person {id: id})<-[:MENTIONS]-(n:Statement)", Label.STATEMENT),
-    Hop.ORGANISATION_MENTIONED_IN: (
-        "(a:Organisation {id: id})<-[:MENTIONS]-(n:Statement)",
-        Label.STATEMENT,
-    ),
-    Hop.LOCATION_MENTIONED_IN: (
-        "(a:Location {id: id})<-[:MENTIONS]-(n:Statement)",
-        Label.STATEMENT,
-    ),
-    Hop.EVENT_MENTIONED_IN: ("(a:Event {id: id})<-[:MENTIONS]-(n:Statement)", Label.STATEMENT),
-    Hop.LOCATION_EVENTS: ("(a:Location {id: id})<-[:IN]-(n:Event)", Label.EVENT),
-    Hop.LOCATION_CONTAINS: ("(a:Location {id: id})<-[:WITHIN]-(n:Location)", Label.LOCATION),
-    Hop.EVENT_STATEMENTS: ("(a:Event {id: id})<-[:AT]-(n:Statement)", Label.STATEMENT),
-    Hop.STATEMENT_MENTIONS: ("(a:Statement {id: id})-[:MENTIONS]->(n)", None),
-    Hop.ARTICLE_PEOPLE: (_FROM_ARTICLE + "(n:Person)", Label.PERSON),
-    Hop.ARTICLE_ORGANISATIONS: (_FROM_ARTICLE + "(n:Organisation)", Label.ORGANISATION),
-    Hop.ARTICLE_LOCATIONS: (_FROM_ARTICLE + "(n:Location)", Label.LOCATION),
-    Hop.ARTICLE_ROLES: (_FROM_ARTICLE + "(n:Role)", Label.ROLE),
-    Hop.ARTICLE_EVENTS: (_FROM_ARTICLE + "(n:Event)", Label.EVENT),
-    Hop.ARTICLE_STATEMENTS: (_FROM_ARTICLE + "(n:Statement)", Label.STATEMENT),
-    Hop.PERSON_ARTICLES: ("(a:Person {id: id})" + _TO_ARTICLE, Label.ARTICLE),
-    Hop.ORGANISATION_ARTICLES: ("(a:Organisation {id: id})" + _TO_ARTICLE, Label.ARTICLE),
-    Hop.LOCATION_ARTICLES: ("(a:Location {id: id})" + _TO_ARTICLE, Label.ARTICLE),
-    Hop.ROLE_ARTICLES: ("(a:Role {id: id})" + _TO_ARTICLE, Label.ARTICLE),
-    Hop.EVENT_ARTICLES: ("(a:Event {id: id})" + _TO_ARTICLE, Label.ARTICLE),
-    Hop.STATEMENT_ARTICLES: ("(a:Statement {id: id})" + _TO_ARTICLE, Label.ARTICLE),
-}
-
-
-def _hop_query(pattern: LiteralString, label: Label | None) -> LiteralString:
-    node = _PROJECTIONS[label] if label is not None else ANY_PROJECTION
-    order = _HOP_ORDER[label] if label is not None else "n.id"
-    return (
-        "UNWIND $ids AS id "
-        f"CALL (id) {{ MATCH {pattern} "
-        f"WITH DISTINCT n ORDER BY {order} LIMIT $limit "
-        f"RETURN collect({node}) AS nodes }} "
-        "RETURN id, nodes"
-    )
-
-
-_HOP_QUERIES: dict[Hop, LiteralString] = {
-    hop: _hop_query(pattern, label) for hop, (pattern, label) in _HOP_PATTERNS.items()
 }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hmac
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import anyio
 import strawberry
@@ -13,7 +13,6 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 
 from api.graphql.limits import Limits
-from api.graphql.loaders import Loaders
 from api.settings import Settings
 from graph.reads import GraphReader
 
@@ -28,10 +27,6 @@ class Context:
     database: str
     reader: GraphReader
     ingest_limiter: anyio.CapacityLimiter
-    loaders: Loaders = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.loaders = Loaders(self.reader)
 
     @property
     def api_key_configured(self) -> bool:

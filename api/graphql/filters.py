@@ -11,7 +11,7 @@ from enum import Enum
 
 import strawberry
 
-from api.graphql import role, statement  # noqa: F401  (registers the GraphQL enums)
+from api.graphql import types  # noqa: F401  (registers the GraphQL enums)
 from api.graphql.errors import InvalidArgument
 from api.graphql.node import parse_id
 from graph.pages import NodeFilter, Order

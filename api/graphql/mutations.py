@@ -18,11 +18,12 @@ import anyio
 import strawberry
 
 import loaders
-from api.graphql.article import Article
 from api.graphql.context import Context, Info
 from api.graphql.errors import InvalidId
 from api.graphql.node import parse_id
+from api.graphql.plan import coerced, member_plan
 from api.graphql.results import BadInput, NotFound, Unauthorised
+from api.graphql.types import Article
 from graph import writer
 from graph.errors import NotFound as GraphNotFound
 from graph.records import WriteStatus
@@ -148,12 +149,16 @@ class Mutation:
         except ModelNotFoundError as exc:
             raise RuntimeError(str(exc)) from exc
         result = await writer.write_extraction(context.driver, context.database, extraction)
-        found = await context.reader.nodes([result.article_id])
-        article = found[0]
-        if not isinstance(article, model.Article):
+        raw = info._raw_info
+        variables = coerced(raw.variable_values)
+        plan = member_plan(raw.schema, raw.fragments, variables, list(raw.field_nodes),
+                           "IngestArticleSuccess")
+        bound = plan.bind({"id": result.article_id}, variables, context.limits)
+        article = bound.read(await context.reader.run(bound.statement, **bound.parameters))
+        if article is None:
             raise RuntimeError(f"article {result.article_id} was written but cannot be read")
         return IngestArticleSuccess(
-            article=Article.from_domain(article),
+            article=article,
             status=result.status,
             warnings=list(result.warnings) + list(extraction.warnings),
         )

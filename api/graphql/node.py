@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import strawberry
 
 from api.graphql.errors import InvalidId
-from graph.reads import GraphNode, label_of_id
-from schema import model
+from graph.reads import label_of_id
 from schema.labels import Label
-
-if TYPE_CHECKING:
-    from api.graphql.article import Article
-    from api.graphql.event import Event
-    from api.graphql.location import Location
-    from api.graphql.organisation import Organisation
-    from api.graphql.person import Person
-    from api.graphql.role import Role
-    from api.graphql.statement import Statement
 
 MAX_ID_LENGTH = 200
 
@@ -42,30 +30,3 @@ def parse_id(value: str, *expected: Label) -> Label:
     if expected and label not in expected:
         raise InvalidId(f"Invalid id {value!r}: expected an id like {kinds}.")
     return label
-
-
-def node_from_domain(
-    node: GraphNode,
-) -> Article | Person | Organisation | Location | Role | Event | Statement:
-    """The GraphQL object for any domain node."""
-    from api.graphql.article import Article
-    from api.graphql.event import Event
-    from api.graphql.location import Location
-    from api.graphql.organisation import Organisation
-    from api.graphql.person import Person
-    from api.graphql.role import Role
-    from api.graphql.statement import Statement
-
-    if isinstance(node, model.Person):
-        return Person.from_domain(node)
-    if isinstance(node, model.Organisation):
-        return Organisation.from_domain(node)
-    if isinstance(node, model.Location):
-        return Location.from_domain(node)
-    if isinstance(node, model.Role):
-        return Role.from_domain(node)
-    if isinstance(node, model.Event):
-        return Event.from_domain(node)
-    if isinstance(node, model.Statement):
-        return Statement.from_domain(node)
-    return Article.from_domain(node)

@@ -12,16 +12,13 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Callable
 from typing import Generic, TypeVar
 
 import strawberry
 
-from api.graphql.context import Info
 from api.graphql.errors import InvalidArgument, InvalidCursor
-from graph.pages import Keyset, NodeFilter, Order, read_page
-from graph.reads import GraphNode
-from schema.labels import Label
+from api.graphql.limits import Limits
+from graph.pages import Keyset, Order
 
 T = TypeVar("T")
 
@@ -92,6 +89,18 @@ def keyset_from_cursor(cursor: str, order: Order) -> Keyset:
     return Keyset(key=key, id=node_id)
 
 
+NESTED_ORDER = "n"  # the ``o`` of a nested connection's cursors (one order per list)
+
+
+def nested_keyset_from_cursor(cursor: str) -> Keyset:
+    """The position a nested connection's cursor holds; InvalidCursor for any other."""
+    payload = decode_cursor(cursor)
+    key, node_id, order = payload.get("k"), payload.get("i"), payload.get("o")
+    if not isinstance(key, str) or not isinstance(node_id, str) or order != NESTED_ORDER:
+        raise InvalidCursor(f"Invalid cursor {cursor[:40]!r}: not a cursor of this list.")
+    return Keyset(key=key, id=node_id)
+
+
 def offset_from_cursor(cursor: str) -> int:
     payload = decode_cursor(cursor)
     offset = payload.get("s")
@@ -100,47 +109,11 @@ def offset_from_cursor(cursor: str) -> int:
     return offset
 
 
-def page_size(first: int | None, info: Info, *, nested: bool = False) -> int:
-    limits = info.context.limits
+def page_size(first: int | None, limits: Limits, *, nested: bool = False) -> int:
+    """The page size to use; InvalidArgument for a ``first`` out of range."""
     maximum = limits.max_nested if nested else limits.max_page_size
     if first is None:
         return limits.default_nested if nested else limits.default_page_size
     if not 1 <= first <= maximum:
         raise InvalidArgument(f"`first` must be between 1 and {maximum} (got {first}).")
     return first
-
-
-async def node_connection(
-    info: Info,
-    label: Label,
-    convert: Callable[[GraphNode], T],
-    *,
-    node_filter: NodeFilter,
-    order: Order,
-    first: int | None,
-    after: str | None,
-) -> Connection[T]:
-    """One page of ``label`` nodes as a connection (one Cypher round trip)."""
-    limit = page_size(first, info)
-    keyset = keyset_from_cursor(after, order) if after is not None else None
-    page = await read_page(
-        info.context.reader, label, node_filter=node_filter, order=order, limit=limit, after=keyset
-    )
-    info.context.loaders.prime([item.node for item in page.items])
-    edges = [
-        Edge(
-            cursor=encode_cursor({"o": order.value, "k": item.position.key, "i": item.position.id}),
-            node=convert(item.node),
-        )
-        for item in page.items
-    ]
-    return Connection(
-        edges=edges,
-        page_info=PageInfo(
-            has_next_page=page.has_next,
-            has_previous_page=keyset is not None,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
-        ),
-        total_count=page.total,
-    )

@@ -1,21 +1,23 @@
-# strawberry.field(description=...) is typed as returning Any by strawberry itself:
-# mypy: disable-error-code="untyped-decorator"
+# strawberry.field(description=...) is typed as returning Any by strawberry itself, and
+# every resolver returns compiled rows (Any) that strawberry reads as its declared type:
+# mypy: disable-error-code="untyped-decorator,no-any-return"
 """The root ``Query``: one connection and one by-id field per type, ``node`` and ``search``.
 
-Resolvers are thin: parse the arguments, one graph call, map to GraphQL types.
+Every resolver is the same step: compile its field's selection into one Cypher
+statement (:mod:`api.graphql.plan`), bind its arguments, run it, return the shaped
+rows. The fast executor (:mod:`api.graphql.fast`) answers most queries without
+calling these resolvers; they run when it hands a request back (an error to report,
+a query mixed with introspection, ...).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated, Protocol, TypeVar
+from typing import Annotated, Any
 
 import strawberry
 
-from api.graphql.article import Article
 from api.graphql.context import Info
 from api.graphql.curation import survivor
-from api.graphql.event import Event
 from api.graphql.filters import (
     ArticleFilter,
     ArticleOrder,
@@ -32,22 +34,11 @@ from api.graphql.filters import (
     StatementFilter,
     StatementOrder,
 )
-from api.graphql.location import Location
-from api.graphql.node import Node, node_from_domain, parse_id
-from api.graphql.organisation import Organisation
-from api.graphql.pagination import Connection, node_connection
-from api.graphql.person import Person
-from api.graphql.resolvers import by_id
-from api.graphql.role import Role
-from api.graphql.search import SearchHit, SearchKind, search_connection
-from api.graphql.statement import Statement
-from graph.pages import NodeFilter
-from graph.reads import GraphNode
-from schema import model
-from schema.labels import Label
-
-D = TypeVar("D")
-G = TypeVar("G")
+from api.graphql.node import Node
+from api.graphql.pagination import Connection
+from api.graphql.plan import coerced, root_plan
+from api.graphql.search import SearchHit, SearchKind
+from api.graphql.types import Article, Event, Location, Organisation, Person, Role, Statement
 
 First = Annotated[
     int | None, strawberry.argument(description="Page size (default 20, at most 100).")
@@ -57,26 +48,13 @@ After = Annotated[
 ]
 
 
-def _convert(kind: type[D], build: Callable[[D], G]) -> Callable[[GraphNode], G]:
-    def convert(node: GraphNode) -> G:
-        if not isinstance(node, kind):
-            raise TypeError(f"expected {kind.__name__}, read {type(node).__name__}")
-        return build(node)
-
-    return convert
-
-
-async def _one(info: Info, node_id: strawberry.ID, label: Label) -> GraphNode | None:
-    parse_id(str(node_id), label)
-    return await by_id(info, str(node_id))
-
-
-class _Filter(Protocol):
-    def to_graph(self) -> NodeFilter: ...
-
-
-def _filter(value: _Filter | None) -> NodeFilter:
-    return value.to_graph() if value is not None else NodeFilter()
+async def _compiled(info: Info, **kwargs: Any) -> Any:
+    """This field's selection as one statement, run, its rows shaped for strawberry."""
+    raw = info._raw_info
+    variables = coerced(raw.variable_values)
+    plan = root_plan(raw.schema, raw.fragments, variables, list(raw.field_nodes), slow=True)
+    bound = plan.bind(kwargs, variables, info.context.limits)
+    return bound.read(await info.context.reader.run(bound.statement, **bound.parameters))
 
 
 @strawberry.type
@@ -84,11 +62,12 @@ class Query:
     @strawberry.field(description="Any node by its id; null when there is none. An entity id "
                       "merged away by a curation decision answers with the surviving entity.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
-        parse_id(str(id))
-        found = await by_id(info, str(id))
+        found = await _compiled(info, id=id)
         if found is None:  # a merged-away id answers with the entity it was merged into
-            found = await by_id(info, await survivor(info, str(id)))
-        return node_from_domain(found) if found is not None else None
+            merged = await survivor(info, str(id))
+            if merged is not None:
+                found = await _compiled(info, id=merged)
+        return found
 
     @strawberry.field(description="Full-text search over names, aliases, role titles, event "
                       "summaries and quotes, best match first.")
@@ -100,12 +79,11 @@ class Query:
         first: First = None,
         after: After = None,
     ) -> Connection[SearchHit]:
-        return await search_connection(info, text, kinds, first, after)
+        return await _compiled(info, text=text, kinds=kinds, first=first, after=after)
 
     @strawberry.field(description="A person by id.")
     async def person(self, info: Info, id: strawberry.ID) -> Person | None:
-        found = await _one(info, id, Label.PERSON)
-        return Person.from_domain(found) if isinstance(found, model.Person) else None
+        return await _compiled(info, id=id)
 
     @strawberry.field(description="People, filtered and ordered.")
     async def people(
@@ -116,15 +94,13 @@ class Query:
         first: First = None,
         after: After = None,
     ) -> Connection[Person]:
-        return await node_connection(
-            info, Label.PERSON, _convert(model.Person, Person.from_domain),
-            node_filter=_filter(filter), order=order_by.value, first=first, after=after,
+        return await _compiled(
+            info, filter=filter, order_by=order_by, first=first, after=after
         )
 
     @strawberry.field(description="An organisation by id.")
     async def organisation(self, info: Info, id: strawberry.ID) -> Organisation | None:
-        found = await _one(info, id, Label.ORGANISATION)
-        return Organisation.from_domain(found) if isinstance(found, model.Organisation) else None
+        return await _compiled(info, id=id)
 
     @strawberry.field(description="Organisations, filtered and ordered.")
     async def organisations(
@@ -135,15 +111,13 @@ class Query:
         first: First = None,
         after: After = None,
     ) -> Connection[Organisation]:
-        return await node_connection(
-            info, Label.ORGANISATION, _convert(model.Organisation, Organisation.from_domain),
-            node_filter=_filter(filter), order=order_by.value, first=first, after=after,
+        return await _compiled(
+            info, filter=filter, order_by=order_by, first=first, after=after
         )
 
     @strawberry.field(description="A place by id.")
     async def location(self, info: Info, id: strawberry.ID) -> Location | None:
-        found = await _one(info, id, Label.LOCATION)
-        return Location.from_domain(found) if isinstance(found, model.Location) else None
+        return await _compiled(info, id=id)
 
     @strawberry.field(description="Places, filtered and ordered.")
     async def locations(
@@ -154,15 +128,13 @@ class Query:
         first: First = None,
         after: After = None,
     ) -> Connection[Location]:
-        return await node_connection(
-            info, Label.LOCATION, _convert(model.Location, Location.from_domain),
-            node_filter=_filter(filter), order=order_by.value, first=first, after=after,
+        return await _compiled(
+            info, filter=filter, order_by=order_by, first=first, after=after
         )
 
     @strawberry.field(description="A role by id.")
     async def role(self, info: Info, id: strawberry.ID) -> Role | None:
-        found = await _one(info, id, Label.ROLE)
-        return Role.from_domain(found) if isinstance(found, model.Role) else None
+        return await _compiled(info, id=id)
 
     @strawberry.field(description="Roles, filtered and ordered.")
     async def roles(
@@ -173,15 +145,13 @@ class Query:
         first: First = None,
         after: After = None,
     ) -> Connection[Role]:
-        return await node_connection(
-            info, Label.ROLE, _convert(model.Role, Role.from_domain),
-            node_filter=_filter(filter), order=order_by.value, first=first, after=after,
+        return await _compiled(
+            info, filter=filter, order_by=order_by, first=first, after=after
         )
 
     @strawberry.field(description="An event by id.")
     async def event(self, info: Info, id: strawberry.ID) -> Event | None:
-        found = await _one(info, id, Label.EVENT)
-        return Event.from_domain(found) if isinstance(found, model.Event) else None
+        return await _compiled(info, id=id)
 
     @strawberry.field(description="Events, filtered and ordered.")
     async def events(
@@ -192,15 +162,13 @@ class Query:
         first: First = None,
         after: After = None,
     ) -> Connection[Event]:
-        return await node_connection(
-            info, Label.EVENT, _convert(model.Event, Event.from_domain),
-            node_filter=_filter(filter), order=order_by.value, first=first, after=after,
+        return await _compiled(
+            info, filter=filter, order_by=order_by, first=first, after=after
         )
 
     @strawberry.field(description="A statement by id.")
     async def statement(self, info: Info, id: strawberry.ID) -> Statement | None:
-        found = await _one(info, id, Label.STATEMENT)
-        return Statement.from_domain(found) if isinstance(found, model.Statement) else None
+        return await _compiled(info, id=id)
 
     @strawberry.field(description="Statements, filtered and ordered.")
     async def statements(
@@ -211,15 +179,13 @@ class Query:
         first: First = None,
         after: After = None,
     ) -> Connection[Statement]:
-        return await node_connection(
-            info, Label.STATEMENT, _convert(model.Statement, Statement.from_domain),
-            node_filter=_filter(filter), order=order_by.value, first=first, after=after,
+        return await _compiled(
+            info, filter=filter, order_by=order_by, first=first, after=after
         )
 
     @strawberry.field(description="An article by id.")
     async def article(self, info: Info, id: strawberry.ID) -> Article | None:
-        found = await _one(info, id, Label.ARTICLE)
-        return Article.from_domain(found) if isinstance(found, model.Article) else None
+        return await _compiled(info, id=id)
 
     @strawberry.field(description="Articles, filtered and ordered (newest first by default).")
     async def articles(
@@ -230,7 +196,6 @@ class Query:
         first: First = None,
         after: After = None,
     ) -> Connection[Article]:
-        return await node_connection(
-            info, Label.ARTICLE, _convert(model.Article, Article.from_domain),
-            node_filter=_filter(filter), order=order_by.value, first=first, after=after,
+        return await _compiled(
+            info, filter=filter, order_by=order_by, first=first, after=after
         )

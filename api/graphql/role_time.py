@@ -9,18 +9,28 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.article import Article
 from api.graphql.context import Info
 from api.graphql.errors import InvalidArgument
 from api.graphql.filters import DateRange
 from api.graphql.node import parse_id
-from api.graphql.person import Person
-from api.graphql.resolvers import by_id
-from api.graphql.role import Role
-from api.graphql.statement import Statement
+from api.graphql.plan import coerced, node_plan
+from api.graphql.types import Article, Person, Role, Statement
 from graph import role_time
 from schema import model
 from schema.labels import Label
+
+
+async def _read(info: Info, root: str, node_id: str) -> object:
+    """The node ``node_id`` with this field's selection, in one compiled statement."""
+    raw = info._raw_info
+    variables = coerced(raw.variable_values)
+    plan = node_plan(raw.schema, raw.fragments, variables, list(raw.field_nodes), root)
+    bound = plan.bind({"id": node_id}, variables, info.context.limits)
+    found = bound.read(await info.context.reader.run(bound.statement, **bound.parameters))
+    if found is None:
+        raise RuntimeError(f"{root} {node_id} vanished")
+    return found
+
 
 MAX_TITLE = 200
 MAX_FIRST = 100
@@ -62,24 +72,15 @@ class RoleClaim:
 
     @strawberry.field
     async def role(self, info: Info) -> Role:
-        found = await by_id(info, self.role_id)
-        if not isinstance(found, model.Role):
-            raise RuntimeError(f"role {self.role_id} vanished")
-        return Role.from_domain(found)
+        return await _read(info, "role", self.role_id)  # type: ignore[return-value]
 
     @strawberry.field
     async def person(self, info: Info) -> Person:
-        found = await by_id(info, self.person_id)
-        if not isinstance(found, model.Person):
-            raise RuntimeError(f"person {self.person_id} vanished")
-        return Person.from_domain(found)
+        return await _read(info, "person", self.person_id)  # type: ignore[return-value]
 
     @strawberry.field
     async def article(self, info: Info) -> Article:
-        found = await by_id(info, self.article_id)
-        if not isinstance(found, model.Article):
-            raise RuntimeError(f"article {self.article_id} vanished")
-        return Article.from_domain(found)
+        return await _read(info, "article", self.article_id)  # type: ignore[return-value]
 
 
 @strawberry.type(description="A statement and the role its speaker held in its article.")
@@ -89,17 +90,11 @@ class StatementInRole:
 
     @strawberry.field
     async def statement(self, info: Info) -> Statement:
-        found = await by_id(info, self.statement_id)
-        if not isinstance(found, model.Statement):
-            raise RuntimeError(f"statement {self.statement_id} vanished")
-        return Statement.from_domain(found)
+        return await _read(info, "statement", self.statement_id)  # type: ignore[return-value]
 
     @strawberry.field
     async def role(self, info: Info) -> Role:
-        found = await by_id(info, self.role_id)
-        if not isinstance(found, model.Role):
-            raise RuntimeError(f"role {self.role_id} vanished")
-        return Role.from_domain(found)
+        return await _read(info, "role", self.role_id)  # type: ignore[return-value]
 
 
 def _first(first: int) -> int:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
@@ -13,34 +16,51 @@ from strawberry.extensions import (
     ValidationCache,
 )
 from strawberry.tools import merge_types
-from strawberry.types import ExecutionContext
+from strawberry.types import ExecutionContext, ExecutionResult
+from strawberry.types.graphql import OperationType
 
-from api.graphql.article import Article
+from api.graphql.context import Context
 from api.graphql.cost import CostLimiter
 from api.graphql.curation import CurationMutation, CurationQuery
 from api.graphql.errors import PublicErrors, log_errors
-from api.graphql.event import Event
+from api.graphql.fast import FastExecutor
 from api.graphql.limits import Limits
-from api.graphql.location import Location
 from api.graphql.mutations import Mutation
-from api.graphql.organisation import Organisation
-from api.graphql.person import Person
 from api.graphql.query import Query
-from api.graphql.role import Role
 from api.graphql.role_time import RoleTimeQuery
-from api.graphql.statement import Statement
-
-# Types reachable only through the Node interface are listed so the SDL has them.
-_TYPES = (Article, Person, Organisation, Location, Role, Event, Statement)
+from api.graphql.types import NODE_TYPES
 
 
 class Schema(strawberry.Schema):
-    """strawberry's schema, logging expected errors as one line (no traceback)."""
+    """strawberry's schema, logging expected errors as one line (no traceback), with the
+    fast executor in front of strawberry's execution (:mod:`api.graphql.fast`)."""
+
+    fast: FastExecutor | None = None
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
         log_errors(errors)
+
+    async def execute(
+        self,
+        query: str | None,
+        variable_values: dict[str, Any] | None = None,
+        context_value: Any | None = None,
+        root_value: Any | None = None,
+        operation_name: str | None = None,
+        allowed_operation_types: Iterable[OperationType] | None = None,
+        operation_extensions: dict[str, Any] | None = None,
+    ) -> ExecutionResult:
+        if self.fast is not None and query is not None and isinstance(context_value, Context):
+            result = await self.fast.execute(query, operation_name, variable_values,
+                                             context_value)
+            if result is not None:
+                return result
+        return await super().execute(
+            query, variable_values, context_value, root_value, operation_name,
+            allowed_operation_types, operation_extensions,
+        )
 
 
 def build_schema(limits: Limits | None = None, *, debug: bool = False) -> strawberry.Schema:
@@ -52,10 +72,10 @@ def build_schema(limits: Limits | None = None, *, debug: bool = False) -> strawb
         *QueryDepthLimiter(max_depth=limits.max_depth).validation_rules,
         *MaxAliasesLimiter(max_alias_count=limits.max_aliases).validation_rules,
     ]
-    return Schema(
+    schema = Schema(
         query=merge_types("Query", (Query, CurationQuery, RoleTimeQuery)),  # issue 15
         mutation=merge_types("Mutation", (Mutation, CurationMutation)),  # curation: issue 15
-        types=list(_TYPES),
+        types=list(NODE_TYPES),  # some are reachable only through the Node interface
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
             lambda: AddValidationRules(rules),
@@ -65,6 +85,8 @@ def build_schema(limits: Limits | None = None, *, debug: bool = False) -> strawb
             lambda: PublicErrors(debug=debug),
         ],
     )
+    schema.fast = FastExecutor(schema, limits, rules)
+    return schema
 
 
 def sdl() -> str:
