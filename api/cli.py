@@ -26,7 +26,6 @@ from rich.console import Console
 from typer import _click as click  # typer vendors click: its classes are the ones to extend
 from typer.core import TyperCommand, TyperGroup
 
-from api.commands import neo4j as neo4j_commands
 from api.settings import Settings, SettingsError
 from graph.errors import GraphError
 
@@ -95,16 +94,39 @@ class _Deferred(TyperCommand):
         self.module = entry.module
 
 
+#: The ``neo4j`` group (start, stop, status ...): a typer app of its own, imported when
+#: it runs, like the commands (its module imports the driver and the server launcher).
+NEO4J_GROUP: Final = CommandEntry(
+    "neo4j", "neo4j", "Run the project's local Neo4j server (Community 5.26 LTS)."
+)
+
+
+def load_group(module_name: str) -> click.Command:
+    """The command group that ``api.commands.{module_name}`` builds as ``app``."""
+    module = importlib.import_module(f"api.commands.{module_name}")
+    group = typer.main.get_group(module.app)
+    group.name = NEO4J_GROUP.name
+    return group
+
+
+class _DeferredGroup(_Deferred):
+    """Stands for a command group in the listing until it runs."""
+
+
 class _LazyGroup(TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         deferred: dict[str, click.Command] = {e.name: _Deferred(e) for e in COMMANDS}
+        deferred[NEO4J_GROUP.name] = _DeferredGroup(NEO4J_GROUP)
         self.commands = {**deferred, **self.commands}
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
         name, command, rest = super().resolve_command(ctx, args)
+        if isinstance(command, _DeferredGroup) and name is not None:
+            command = self.commands[name] = load_group(command.module)
+            return name, command, rest
         if isinstance(command, _Deferred) and name is not None:
             loaded = load_commands(command.module)
             for other, real in loaded.items():
@@ -121,7 +143,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     cls=_LazyGroup,
 )
-app.add_typer(neo4j_commands.app, name="neo4j")
 
 _err = Console(stderr=True, soft_wrap=True)
 

@@ -30,14 +30,11 @@ becomes one of ours. A code the table does not name is left to the caller
 
 from __future__ import annotations
 
-from neo4j.exceptions import (
-    AuthError,
-    ConnectionAcquisitionTimeoutError,
-    DriverError,
-    Neo4jError,
-    ServiceUnavailable,
-    SessionExpired,
-)
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the driver is imported when an error is classified, not before:
+    # ``newsgraph --help`` and the commands that never connect do not load it
+    from neo4j.exceptions import DriverError, Neo4jError
 
 
 class GraphError(Exception):
@@ -134,17 +131,22 @@ SCHEMA_RULE_EXISTS = frozenset(
     }
 )
 
-# Driver errors that mean the server cannot be reached (not: the query was wrong).
-CONNECTION_FAILURES = (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTimeoutError)
-
-
 def error_class(exc: BaseException) -> type[GraphError] | None:
     """Our class for a driver error, by its server code or its type; None when unknown."""
     if isinstance(exc, GraphError):
         return type(exc)
+    from neo4j.exceptions import (
+        AuthError,
+        ConnectionAcquisitionTimeoutError,
+        Neo4jError,
+        ServiceUnavailable,
+        SessionExpired,
+    )
+
     if isinstance(exc, AuthError):
         return GraphAuthError
-    if isinstance(exc, CONNECTION_FAILURES):
+    # driver errors that mean the server cannot be reached (not: the query was wrong)
+    if isinstance(exc, (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTimeoutError)):
         return GraphUnavailable
     if isinstance(exc, Neo4jError):
         code = exc.code or ""
