@@ -76,6 +76,10 @@ def merge_command(
     """Record that two entities of one kind are one; the second merges into the first."""
     result = _run(ctx, lambda driver, db: curation.merge(
         driver, db, survivor, other, why=why, by=_who(by)))
+    _report(result)
+
+
+def _report(result: curation.CurationResult) -> None:
     console.print(
         f"{_describe(result.decision)}: decision {result.decision.id}; "
         f"{len(result.articles)} article(s) written again.", highlight=False,
@@ -94,10 +98,7 @@ def split_command(
     """Record that an alias is not the entity: mentions worded so become their own entity."""
     result = _run(ctx, lambda driver, db: curation.split(
         driver, db, entity, alias, why=why, by=_who(by)))
-    console.print(
-        f"{_describe(result.decision)}: decision {result.decision.id}; "
-        f"{len(result.articles)} article(s) written again.", highlight=False,
-    )
+    _report(result)
 
 
 @app.command("undo")

@@ -15,10 +15,10 @@ from typing import Annotated, TypeAlias
 
 import strawberry
 
-from api.graphql.context import Context, Info
+from api.graphql.context import Info
 from api.graphql.errors import InvalidArgument, InvalidId
 from api.graphql.node import parse_id
-from api.graphql.results import BadInput, NotFound, Unauthorised
+from api.graphql.results import BadInput, NotFound, Unauthorised, unauthorised
 from graph import curation
 from graph.decisions import Decision, DecisionKind
 from graph.errors import CurationRefused
@@ -79,18 +79,6 @@ CurationResult: TypeAlias = Annotated[
 ]
 
 
-def _unauthorised(context: Context) -> Unauthorised | None:
-    if not context.api_key_configured:
-        return Unauthorised(
-            message="Mutations are disabled: the server has no NEWSGRAPH_API_KEY set."
-        )
-    if not context.authorised:
-        return Unauthorised(
-            message="Send the API key as `Authorization: Bearer <NEWSGRAPH_API_KEY>`."
-        )
-    return None
-
-
 def _bad_id(value: str, field: str) -> BadInput | None:
     try:
         parse_id(value, *_ENTITIES)
@@ -130,7 +118,7 @@ class CurationMutation:
         by: By = None,
     ) -> CurationResult:
         context = info.context
-        refused = _unauthorised(context)
+        refused = unauthorised(context)
         if refused is not None:
             return refused
         bad = (_bad_id(str(survivor), "survivor") or _bad_id(str(other), "other")
@@ -155,7 +143,7 @@ class CurationMutation:
         self, info: Info, entity: strawberry.ID, alias: str, why: str, by: By = None,
     ) -> CurationResult:
         context = info.context
-        refused = _unauthorised(context)
+        refused = unauthorised(context)
         if refused is not None:
             return refused
         bad = (_bad_id(str(entity), "entity") or _bad_text(alias, "alias", MAX_ALIAS)
@@ -178,7 +166,7 @@ class CurationMutation:
         self, info: Info, id: strawberry.ID, by: By = None
     ) -> CurationResult:
         context = info.context
-        refused = _unauthorised(context)
+        refused = unauthorised(context)
         if refused is not None:
             return refused
         bad = _bad_text(by or "api", "by", MAX_ALIAS)

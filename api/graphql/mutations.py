@@ -22,7 +22,7 @@ from api.graphql.context import Context, Info
 from api.graphql.errors import InvalidId
 from api.graphql.node import parse_id
 from api.graphql.plan import coerced, member_plan
-from api.graphql.results import BadInput, NotFound, Unauthorised
+from api.graphql.results import BadInput, NotFound, Unauthorised, unauthorised
 from api.graphql.types import Article
 from graph import writer
 from graph.errors import NotFound as GraphNotFound
@@ -76,18 +76,6 @@ DeleteArticleResult: TypeAlias = Annotated[
 ]
 
 
-def _unauthorised(context: Context) -> Unauthorised | None:
-    if not context.api_key_configured:
-        return Unauthorised(
-            message="Mutations are disabled: the server has no NEWSGRAPH_API_KEY set."
-        )
-    if not context.authorised:
-        return Unauthorised(
-            message="Send the API key as `Authorization: Bearer <NEWSGRAPH_API_KEY>`."
-        )
-    return None
-
-
 def _check_input(data: IngestArticleInput, max_bytes: int) -> BadInput | None:
     if data.text is None and data.url is None:
         return BadInput(message="Give the article's `text`, or a `url` to fetch.", field="text")
@@ -134,7 +122,7 @@ class Mutation:
     @strawberry.mutation(description="Read, extract and load one article (needs the API key).")
     async def ingest_article(self, info: Info, input: IngestArticleInput) -> IngestArticleResult:
         context = info.context
-        refused = _unauthorised(context)
+        refused = unauthorised(context)
         if refused is not None:
             return refused
         bad = _check_input(input, context.settings.max_article_bytes)
@@ -167,7 +155,7 @@ class Mutation:
                          "(needs the API key).")
     async def delete_article(self, info: Info, id: strawberry.ID) -> DeleteArticleResult:
         context = info.context
-        refused = _unauthorised(context)
+        refused = unauthorised(context)
         if refused is not None:
             return refused
         try:
