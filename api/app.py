@@ -33,12 +33,13 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
 from api import rdf_routes
+from api.connection import resolve_connection
 from api.graphql.context import Context
 from api.graphql.cost import too_large
 from api.graphql.limits import Limits
 from api.graphql.schema import Schema, build_schema
 from api.http_errors import EXCEPTION_HANDLERS
-from api.runtime import Runtime, resolve_connection, runtime_of
+from api.runtime import Runtime, runtime_of
 from api.settings import Settings
 from api.web import graphiql_page
 from api.web import routes as web_routes

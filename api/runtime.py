@@ -1,5 +1,5 @@
-"""What the entry points share: settings -> a reachable database connection, and the
-HTTP app's per-process :class:`Runtime` (its one driver), read by every route."""
+"""The HTTP app's per-process :class:`Runtime` (its one driver), read by every route;
+:mod:`api.connection` turns the settings into a reachable database."""
 
 from __future__ import annotations
 
@@ -10,27 +10,10 @@ from neo4j import AsyncDriver
 from neo4j.exceptions import DriverError, Neo4jError
 from starlette.requests import HTTPConnection
 
-from api.settings import Settings
 from graph.driver import Connection
 from graph.errors import GraphUnavailable, classify
 from graph.migrations import apply_migrations
 from graph.reads import GraphReader, RoundTrips
-from graph.server import LocalNeo4j
-
-
-def local_server(settings: Settings) -> LocalNeo4j:
-    return LocalNeo4j(settings.local_server())
-
-
-def resolve_connection(settings: Settings, *, start_local: bool = True) -> Connection:
-    """The configured database; with no NEWSGRAPH_NEO4J_URI, the local server (started
-    when needed and ``start_local``)."""
-    if not settings.uses_local_server:
-        return settings.connection()
-    server = local_server(settings)
-    if start_local and server.pid() is None:
-        server.start()
-    return settings.connection(local_password=server.password())
 
 
 @dataclass(slots=True)

@@ -49,7 +49,7 @@ _HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 sys.path.insert(0, str(_HERE.parent))
 
-from api.runtime import resolve_connection  # noqa: E402
+from api.connection import resolve_connection  # noqa: E402
 from api.settings import Settings  # noqa: E402
 from graph.driver import open_driver  # noqa: E402
 from graph.migrations import apply_migrations  # noqa: E402

@@ -1,17 +1,25 @@
 """A news corpus the project writes itself: recombined sentence templates, nothing copied.
 
-``generate(count, seed)`` gives ``count`` plain-text articles (a headline, then four
-or five paragraphs, ~200 words) about people who hold roles at organisations, say
-things (direct and reported speech) and take part in events in places. People,
-organisations and places recur across articles, as in a real archive. The same
-seed gives the same corpus, byte for byte.
+``generate(count, seed)`` gives ``count`` articles (a headline, then four or five
+paragraphs, ~200 words) about people who hold roles at organisations, say things
+(direct and reported speech) and take part in events in places. People,
+organisations and places recur across articles, as in a real archive. Each is a
+distinct article, as an archive's are: it has a URL of its own (under the reserved
+``news.example`` domain) and a publication date, and is written as the JSON
+envelope ``newsgraph ingest`` reads (``url``, ``published``, ``source``, ``text``).
+Without the URL, the reader would name an article by its headline, and templated
+headlines repeat: the corpus would hold far fewer articles than files, the rest
+read as new versions of earlier ones. The same seed gives the same corpus, byte
+for byte.
 
-    python bench/corpus.py [OUT_DIR] [--articles 10000]   # article-NNNNN.txt files
+    python bench/corpus.py [OUT_DIR] [--articles 10000]   # article-NNNNN.json files
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +41,8 @@ TOPICS = ["the new tram line", "the housing plan", "the flood defences", "the ho
 EVENTS = [("meeting", "gathered"), ("protest", "marched"), ("rally", "rallied"),
           ("vigil", "stood"), ("strike", "walked out")]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+SOURCE = "The Benchmark Gazette"
+FIRST_DAY = dt.date(2023, 1, 2)
 VERDICTS = ["long overdue", "too expensive", "the right decision", "a serious mistake",
             "good news for everyone", "not enough"]
 
@@ -41,6 +51,16 @@ VERDICTS = ["long overdue", "too expensive", "the right decision", "a serious mi
 class GeneratedArticle:
     name: str  # file name
     text: str
+    url: str
+    published: dt.date
+
+    def envelope(self) -> str:
+        """The article as the JSON envelope the reader takes."""
+        return json.dumps(
+            {"url": self.url, "published": self.published.isoformat(),
+             "source": SOURCE, "text": self.text},
+            ensure_ascii=False, indent=1,
+        ) + "\n"
 
     @property
     def words(self) -> int:
@@ -77,7 +97,10 @@ def _article(index: int, rng: random.Random) -> GeneratedArticle:
         f"Article number {index} of the benchmark corpus.",
     ]
     text = headline + "\n\n" + "\n\n".join(paragraphs) + "\n"
-    return GeneratedArticle(f"article-{index:05d}.txt", text)
+    published = FIRST_DAY + dt.timedelta(days=index // 8)  # eight articles a day
+    return GeneratedArticle(
+        f"article-{index:05d}.json", text, f"https://news.example/{index:05d}", published
+    )
 
 
 def generate(count: int, seed: int = 12) -> list[GeneratedArticle]:
@@ -91,8 +114,9 @@ def write(folder: Path, count: int, seed: int = 12) -> list[Path]:
     paths = []
     for item in generate(count, seed):
         path = folder / item.name
-        if not path.exists() or path.read_text(encoding="utf-8") != item.text:
-            path.write_text(item.text, encoding="utf-8")
+        envelope = item.envelope()
+        if not path.exists() or path.read_text(encoding="utf-8") != envelope:
+            path.write_text(envelope, encoding="utf-8")
         paths.append(path)
     return paths
 

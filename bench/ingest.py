@@ -48,9 +48,9 @@ import httpx  # noqa: E402
 from neo4j import AsyncDriver  # noqa: E402
 
 from api.app import create_app  # noqa: E402
+from api.connection import resolve_connection  # noqa: E402
 from api.extractors import LocalExtractor  # noqa: E402
 from api.pipeline import Pipeline  # noqa: E402
-from api.runtime import resolve_connection  # noqa: E402
 from api.settings import Settings  # noqa: E402
 from bench import corpus  # noqa: E402
 from graph.driver import open_driver  # noqa: E402

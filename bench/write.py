@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from neo4j import AsyncDriver
 
-from api.runtime import resolve_connection
+from api.connection import resolve_connection
 from api.settings import Settings
 from graph.driver import open_driver
 from graph.migrations import apply_migrations

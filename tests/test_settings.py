@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
 import pytest
 import yaml
-from pydantic import ValidationError
 
 from api.settings import ENV_VARIABLES, Settings, SettingsError
 
@@ -101,7 +101,7 @@ def test_every_variable_sets_its_field(name: str) -> None:
 
 def test_the_settings_are_frozen_and_hide_secrets() -> None:
     settings = Settings.from_env({"NEWSGRAPH_API_KEY": "k3y", "NEWSGRAPH_NEO4J_PASSWORD": "pw"})
-    with pytest.raises(ValidationError):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         settings.api_key = "other"  # type: ignore[misc]
     assert "k3y" not in repr(settings) and "pw" not in repr(settings)
     assert settings.replace(api_port=9000).api_port == 9000
@@ -130,3 +130,24 @@ def test_docker_compose_uses_the_settings_variable_names() -> None:
     assert all(port.startswith("127.0.0.1:") for port in neo4j["ports"])
     assert all(port.startswith("127.0.0.1:") for port in compose["services"]["api"]["ports"])
     assert "healthcheck" in neo4j
+
+
+def test_every_bad_value_is_named_at_once() -> None:
+    env = {
+        "NEWSGRAPH_NEO4J_BOLT_PORT": "seven",
+        "NEWSGRAPH_GRAPHIQL": "yes please",
+        "NEWSGRAPH_API_PORT": "0",
+    }
+    with pytest.raises(SettingsError) as caught:
+        Settings.from_env(env)
+    message = str(caught.value)
+    assert "NEWSGRAPH_NEO4J_BOLT_PORT='seven' is not a whole number." in message
+    assert "NEWSGRAPH_GRAPHIQL='yes please' is not a boolean; use true or false." in message
+    assert "NEWSGRAPH_API_PORT='0' must be positive." in message
+
+
+def test_a_variable_set_to_nothing_is_unset_and_the_home_is_absolute() -> None:
+    settings = Settings.from_env({"NEWSGRAPH_API_PORT": "  ", "NEWSGRAPH_HOME": "rel/home"})
+    assert settings.api_port == 8000
+    assert settings.home.is_absolute() and settings.home.parts[-2:] == ("rel", "home")
+    assert Settings.from_env({"NEWSGRAPH_DEBUG": "1", "NEWSGRAPH_GRAPHIQL": "FALSE"}).debug

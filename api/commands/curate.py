@@ -13,7 +13,7 @@ from neo4j import AsyncDriver
 from rich.console import Console
 from rich.table import Table
 
-from api.runtime import resolve_connection
+from api.connection import resolve_connection
 from api.settings import Settings
 from graph import curation
 from graph.decisions import Decision, DecisionKind

@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from api.runtime import resolve_connection
+from api.connection import resolve_connection
 from api.settings import Settings
 from graph.cypher import JsonValue, QueryResult, run_query
 from graph.driver import Connection, open_driver

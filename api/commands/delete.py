@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from api.runtime import resolve_connection
+from api.connection import resolve_connection
 from api.settings import Settings
 from graph.driver import Connection, open_driver
 from graph.errors import GraphError

@@ -18,7 +18,7 @@ from typing import Annotated, BinaryIO
 import typer
 from rich.console import Console
 
-from api.runtime import resolve_connection
+from api.connection import resolve_connection
 from api.settings import Settings
 from graph.driver import Connection, open_driver
 from graph.rdf import DEFAULT_BATCH, RdfFormat, RdfSource, stream

@@ -30,6 +30,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from api.connection import resolve_connection
 from api.extractors import (
     ClusterError,
     DaskExtractor,
@@ -38,7 +39,6 @@ from api.extractors import (
     default_workers,
 )
 from api.pipeline import DEFAULT_BATCH_SIZE, ExtractionStopped, Outcome, Pipeline
-from api.runtime import resolve_connection
 from api.settings import Settings
 from graph.driver import Connection, open_driver
 from graph.migrations import apply_migrations

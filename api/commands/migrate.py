@@ -7,7 +7,7 @@ import asyncio
 import typer
 from rich.console import Console
 
-from api.runtime import resolve_connection
+from api.connection import resolve_connection
 from api.settings import Settings
 from graph.driver import Connection, open_driver
 from graph.migrations import MIGRATIONS, apply_migrations

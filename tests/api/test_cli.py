@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from api.cli import COMMANDS, CommandEntry, app, load_commands
 
-HEAVY = ("spacy", "loaders", "strawberry", "api.app", "api.graphql")
+HEAVY = ("spacy", "loaders", "strawberry", "api.app", "api.graphql", "pydantic")
 
 
 @pytest.mark.parametrize("entry", COMMANDS, ids=lambda e: e.name)
@@ -73,3 +73,25 @@ def test_commands_that_do_not_extract_never_import_spacy_or_the_loaders(
 def test_ingest_imports_the_loaders_when_it_runs() -> None:
     modules = _imported_by("ingest", "--help")
     assert "loaders" in modules
+
+
+def test_export_and_cypher_run_without_numpy() -> None:
+    """The console script keeps NumPy out of the commands that never pass it to the driver
+    (start-up), and the driver still loads and runs without it."""
+    code = (
+        "import json, sys\n"
+        "sys.argv = ['newsgraph', 'export', '--help']\n"
+        "from api.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "import neo4j\n"
+        "print(json.dumps(['numpy' in sys.modules and sys.modules['numpy'] is not None,\n"
+        "                  'neo4j._async.driver' in sys.modules]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    numpy_loaded, driver_loaded = json.loads(result.stdout.strip().splitlines()[-1])
+    assert (numpy_loaded, driver_loaded) == (False, True)

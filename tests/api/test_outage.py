@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import anyio
 import pytest
 
-from api.runtime import local_server
+from api.connection import local_server
 from api.settings import Settings
 from graph.server import LocalNeo4j
 from tests.api.conftest import Api
