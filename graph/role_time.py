@@ -10,57 +10,20 @@ articles from 2017" reads those.
 A statement whose speaker holds, according to the statement's own article, a
 *current* role gets ``(Statement)-[:IN_ROLE]->(Role)``: the role they spoke in.
 
-:func:`stamp` runs inside the writer's transaction after every fact is written.
+The writer records both as it writes the roles and statements
+(:mod:`graph.writer.rows` works out each article's ``asOf`` and each statement's
+roles; :mod:`graph.writer.merge` sets and links them in the same statements);
+this module reads them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from neo4j import AsyncDriver, RoutingControl
 
-from graph.decisions import Runner
 from schema.model import RoleStatus
-
-_STAMP_ROLES = """
-UNWIND $rows AS row
-MATCH (r:Role {id: row.id})-[e:EVIDENCED_BY]->(m:Mention)-[:FROM]->(a:Article)
-WHERE m.id IN row.mentions
-WITH e, row, a, COLLECT {
-  MATCH (ev:Event {article: a.id}) WHERE ev.date =~ '\\\\d{4}(-\\\\d{2}){0,2}'
-  RETURN ev.date ORDER BY ev.date DESC LIMIT 1
-} AS latest
-SET e.status = row.status,
-    e.since = row.since,
-    e.asOf = coalesce(toString(a.published), head(latest))
-"""
-
-_LINK_STATEMENTS = """
-UNWIND $articles AS aid
-MATCH (s:Statement {article: aid})<-[:SAID]-(:Person)-[:HOLDS]->(r:Role)
-WHERE EXISTS {
-  MATCH (r)-[e:EVIDENCED_BY]->(:Mention {article: aid}) WHERE e.status = 'current'
-}
-MERGE (s)-[:IN_ROLE]->(r)
-"""
-
-
-async def stamp(
-    run: Runner, roles: list[dict[str, Any]], statements: list[dict[str, Any]]
-) -> None:
-    """Keep each written role's status and date per article; link the written statements
-    to their speakers' roles (no statement runs when there is nothing to stamp)."""
-    rows = [
-        {"id": r["id"], "status": r["status"], "since": r["since"], "mentions": r["mentions"]}
-        for r in roles
-    ]
-    if rows:
-        await run.run("roles in time", _STAMP_ROLES, rows=rows)
-    articles = sorted({s["props"]["article"] for s in statements if s["speaker"] is not None})
-    if articles:
-        await run.run("statements in roles", _LINK_STATEMENTS, articles=articles)
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,7 +69,7 @@ CALL (r, row) {
   UNWIND row.mentions AS mention
   MATCH (m:Mention {id: mention})
   MERGE (r)-[e:EVIDENCED_BY]->(m)
-  SET e.wording = row.wording
+  SET e.wording = row.wording, e.status = row.status, e.since = row.since, e.asOf = row.asOf
 }
 """
 
@@ -129,6 +129,11 @@ CALL (s, row) {
   WITH s, coalesce(p, o, l) AS entity
   WHERE entity IS NOT NULL
   MERGE (s)-[:MENTIONS]->(entity)
+}
+CALL (s, row) {
+  UNWIND row.roles AS role
+  MATCH (r:Role {id: role})
+  MERGE (s)-[:IN_ROLE]->(r)
 }
 CALL (s, row) {
   UNWIND row.mentions AS mention

@@ -8,6 +8,7 @@ batch of articles into one row list per statement.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 from schema.graph_model import caption, mention_id, role_id
 from schema.ids import slugify
 from schema.labels import Label
-from schema.model import Evidence, Extraction
+from schema.model import Evidence, Extraction, RoleStatus
 
 ENTITY_LABELS = (Label.PERSON, Label.ORGANISATION, Label.LOCATION)
 FACT_LABELS = (*ENTITY_LABELS, Label.ROLE, Label.EVENT, Label.STATEMENT)
@@ -56,6 +57,18 @@ def _mention_props(article: str, span: Evidence) -> dict[str, Any]:
         "sentenceStart": span.sentence_start if span.sentence else None,
         "sentenceEnd": span.sentence_end if span.sentence else None,
     }
+
+
+_ISO_DATE = re.compile(r"\d{4}(-\d{2}){0,2}")
+
+
+def article_as_of(extraction: Extraction) -> str | None:
+    """The date an article speaks as of (roles in time): its publication date, else the
+    latest ISO date (year, year-month or day) of the events it reports."""
+    if extraction.article.published is not None:
+        return extraction.article.published.isoformat()
+    dates = [e.date for e in extraction.events if e.date and _ISO_DATE.fullmatch(e.date)]
+    return max(dates, default=None)
 
 
 def _without_nulls(props: Mapping[str, Any]) -> dict[str, Any]:
@@ -150,6 +163,7 @@ def article_rows(extraction: Extraction, remap: Mapping[str, str]) -> ArticleRow
             containment.append({"inner": inner, "outer": outer, "articles": [aid]})
 
     roles: Rows = []
+    as_of = article_as_of(extraction)
     for role in extraction.roles:
         holder = ref(role.person, f"role {role.id!r}") or role.person
         employer = ref(role.organisation, f"role {role.id!r}")
@@ -160,6 +174,7 @@ def article_rows(extraction: Extraction, remap: Mapping[str, str]) -> ArticleRow
             "title": role.title,
             "status": role.status.value,
             "since": role.since,  # roles in time (issue 15)
+            "asOf": as_of,
             "wording": role.wording,
             "mentions": evidence_ids(role.evidence),
         })
@@ -201,6 +216,13 @@ def article_rows(extraction: Extraction, remap: Mapping[str, str]) -> ArticleRow
             },
         })
 
+    # The roles each person holds now, as this article says: a statement of theirs is
+    # said in them (IN_ROLE).
+    current: dict[str, set[str]] = {}
+    for row in roles:
+        if row["status"] == RoleStatus.CURRENT.value:
+            current.setdefault(row["person"], set()).add(row["id"])
+
     statements: Rows = []
     for statement in extraction.statements:
         speaker = ref(statement.speaker, f"statement {statement.id!r}")
@@ -216,6 +238,7 @@ def article_rows(extraction: Extraction, remap: Mapping[str, str]) -> ArticleRow
             "audience": ref(statement.audience, f"statement {statement.id!r}"),
             "occasion": ref(statement.occasion, f"statement {statement.id!r}"),
             "about": about,
+            "roles": sorted(current.get(speaker, ())) if speaker is not None else [],
             "mentions": evidence_ids(statement.evidence),
             "props": {
                 "name": caption(statement.text),

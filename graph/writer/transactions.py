@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from neo4j import AsyncDriver, AsyncManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError
 
-from graph import decisions, role_time
+from graph import decisions
 from graph.errors import GraphError, is_connection_failure
 from graph.records import BatchResult, Counts, WriteResult, WriteStatus
 from graph.writer.derived import Touched, clean_up
@@ -82,7 +82,6 @@ async def write_tx(
     touched = (await remove_contribution(run, updated))[0] if updated else Touched({})
     await write_rows(run, [part.article for part in parts.values()], rows)
     await decisions.keep_extractions(run, loaded)  # so a decision can write them again
-    await role_time.stamp(run, rows.roles, rows.statements)  # roles in time
     await clean_up(run, touched, rows)
 
     results = []
