@@ -56,6 +56,7 @@ from bench import corpus  # noqa: E402
 from graph.driver import open_driver  # noqa: E402
 from graph.migrations import apply_migrations  # noqa: E402
 from graph.records import Counts  # noqa: E402
+from graph.server import LocalNeo4j  # noqa: E402
 from graph.writer import write_batch  # noqa: E402
 from loaders import read  # noqa: E402
 from loaders.batches import ExtractionFailed  # noqa: E402
@@ -76,6 +77,50 @@ class Rate:
     @property
     def elements_per_second(self) -> float:
         return self.elements / self.seconds
+
+
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a running process (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / _TICK
+
+
+def _children() -> list[int]:
+    """The pids of this process's running children (the extraction workers)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == os.getpid():
+                found.append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
+
+
+@dataclass(frozen=True)
+class Cpu:
+    """CPU seconds spent so far by this process, its workers and the Neo4j server."""
+
+    main: float
+    workers: float
+    server: float | None
+
+    @staticmethod
+    def now(server_pid: int | None) -> Cpu:
+        times = os.times()
+        workers = sum(_cpu_seconds(pid) for pid in _children())
+        server = _cpu_seconds(server_pid) if server_pid is not None else None
+        return Cpu(times.user + times.system, workers, server)
+
+    def since(self, start: Cpu) -> Cpu:
+        server = (
+            self.server - start.server
+            if self.server is not None and start.server is not None else None
+        )
+        return Cpu(self.main - start.main, self.workers - start.workers, server)
 
 
 def _load() -> str:
@@ -188,10 +233,14 @@ async def main(args: argparse.Namespace) -> None:
     words = sum(len(a.text.split()) for a in articles)
     print(f"corpus: {len(sources)} articles, {words:,} words, in {args.corpus}")
 
+    server_pid = LocalNeo4j(settings.local_server()).pid()
+    measured = f"local instance {settings.neo4j_instance!r}, pid {server_pid}"
+    print(f"Neo4j server CPU: {measured if server_pid else 'not measured (not a local server)'}")
     driver = await open_driver(connection, retry_time=60.0)
     await apply_migrations(driver, db)
     extractors = {n: LocalExtractor(settings.spacy_model, n) for n in (1, 2)}
     rates: dict[str, list[Rate]] = {}
+    cpu: dict[str, list[Cpu]] = {}
     extractions: list[Extraction] = []
     try:
         for extractor in extractors.values():  # start the workers, load the model
@@ -199,18 +248,20 @@ async def main(args: argparse.Namespace) -> None:
             await asyncio.gather(*warm)
         for round_ in range(args.rounds):
             for n, extractor in extractors.items():
-                started = time.perf_counter()
+                started, clock = time.perf_counter(), Cpu.now(server_pid)
                 batch = [reader(s) for s in sources]
                 extractions = await _extract_all(extractor, batch, args.batch_size)
                 seconds = time.perf_counter() - started
                 rates.setdefault(f"extract {n}w", []).append(Rate(len(batch), 0, seconds))
+                cpu.setdefault(f"extract {n}w", []).append(Cpu.now(server_pid).since(clock))
                 print(f"  round {round_ + 1}: extract {n}w {len(batch) / seconds:7.1f} articles/s")
             for n, extractor in extractors.items():
                 await _clear(driver, db)
                 pipeline = Pipeline(driver, db, extractor, reader, batch_size=args.batch_size)
-                started = time.perf_counter()
+                started, clock = time.perf_counter(), Cpu.now(server_pid)
                 outcomes = await pipeline.run(sources)
                 seconds = time.perf_counter() - started
+                cpu.setdefault(f"ingest {n}w", []).append(Cpu.now(server_pid).since(clock))
                 failed = sum(o.result is None for o in outcomes)
                 if failed:
                     raise SystemExit(f"ingest {n}w: {failed} articles failed")
@@ -218,8 +269,10 @@ async def main(args: argparse.Namespace) -> None:
                 rates.setdefault(f"ingest {n}w", []).append(Rate(len(sources), elements, seconds))
                 print(f"  round {round_ + 1}: ingest {n}w {len(sources) / seconds:7.1f} articles/s")
             await _clear(driver, db)
+            clock = Cpu.now(server_pid)
             write = await _write_all(driver, db, extractions, args.batch_size)
             rates.setdefault("write", []).append(write)
+            cpu.setdefault("write", []).append(Cpu.now(server_pid).since(clock))
             print(f"  round {round_ + 1}: write {write.per_second:7.1f} articles/s")
     finally:
         for extractor in extractors.values():
@@ -241,6 +294,24 @@ async def main(args: argparse.Namespace) -> None:
     share = median("ingest 2w").per_second / median("extract 2w").per_second
     print(f"\ningest 2 workers / 1 worker: {speedup:.2f}x (done when >= 1.70)")
     print(f"ingest / extraction alone (2 workers): {share:.0%} (done when >= 85%)")
+
+    # Where the CPU went: ingest is CPU-bound, and the server shares the machine's cores.
+    n_articles = len(sources)
+    print(f"\nCPU per article (ms, median of {args.rounds} rounds): this process (reading, "
+          "writing), the extraction workers, the Neo4j server")
+    print(f"{'stage':<12} {'main':>7} {'workers':>8} {'server':>7} {'total':>7}   "
+          f"{'bound on ' + str(os.cpu_count()) + ' CPUs':>16}")
+    for name in ("extract 1w", "extract 2w", "ingest 1w", "ingest 2w", "write"):
+        runs = cpu[name]
+        main_ms = statistics.median(c.main for c in runs) * 1000 / n_articles
+        workers_ms = statistics.median(c.workers for c in runs) * 1000 / n_articles
+        server_values = [c.server for c in runs if c.server is not None]
+        server_ms = statistics.median(server_values) * 1000 / n_articles if server_values else 0.0
+        total = main_ms + workers_ms + server_ms
+        bound = (os.cpu_count() or 1) * 1000 / total
+        server_text = f"{server_ms:7.1f}" if server_values else f"{'-':>7}"
+        print(f"{name:<12} {main_ms:7.1f} {workers_ms:8.1f} {server_text} {total:7.1f}   "
+              f"{bound:10.1f} art/s")
 
     # API queries at a tenth of the corpus and at all of it.
     small = max(1, len(extractions) // 10)

@@ -254,16 +254,15 @@ def _put(out: dict[str, _Entity], key: str, entity: _Entity) -> None:
 
 def extraction_row(extraction: Extraction) -> dict[str, str]:
     """The article's extraction as the graph keeps it (its text is ``Article.text``)."""
-    bare = dataclasses.replace(
-        extraction, article=dataclasses.replace(extraction.article, text="")
-    )
-    return {"id": extraction.article.id, "extraction": extraction_to_json(bare)}
+    return {
+        "id": extraction.article.id,
+        "extraction": extraction_to_json(extraction, with_text=False),
+    }
 
 
 def kept_extraction(text: str, extraction: str) -> Extraction:
     """The extraction :func:`extraction_row` kept, with the article's text back."""
-    found = extraction_from_json(extraction)
-    return dataclasses.replace(found, article=dataclasses.replace(found.article, text=text))
+    return extraction_from_json(extraction, text)
 
 
 async def keep_extractions(run: Runner, extractions: Iterable[Extraction]) -> None:
