@@ -96,23 +96,47 @@ class Run:
     returncode: int
 
 
+# A process's peak RSS as wait4 reports it is at least what its parent held when it
+# forked (Linux keeps the parent's high-water mark through the child's exec). This
+# benchmark holds ~100 MB by the time it measures the larger graph, so the commands are
+# started by a small launcher process (the interpreter alone, ~10 MB) instead.
+_LAUNCHER = r"""
+import json, os, subprocess, sys, time
+for line in sys.stdin:
+    job = json.loads(line)
+    out = open(job["stdout"], "wb") if job["stdout"] else subprocess.DEVNULL
+    started = time.perf_counter()
+    proc = subprocess.Popen(job["command"], env=job["env"], stdout=out, stderr=subprocess.PIPE)
+    err = proc.stderr.read().decode("utf-8", "replace")
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    if out is not subprocess.DEVNULL:
+        out.close()
+    print(json.dumps({"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
+                      "maxrss_kb": usage.ru_maxrss, "returncode": os.waitstatus_to_exitcode(status),
+                      "stderr": err}), flush=True)
+"""
+_launcher: subprocess.Popen[str] | None = None
+
+
 def run_process(command: Sequence[str], env: dict[str, str], stdout: Path | None = None) -> Run:
-    """Run a command to its end: wall seconds and its own peak RSS (``wait4``)."""
-    out = stdout.open("wb") if stdout is not None else subprocess.DEVNULL
-    try:
-        started = time.perf_counter()
-        proc = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - started
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-    finally:
-        if stdout is not None and not isinstance(out, int):
-            out.close()
-    if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{err}")
-    cpu = usage.ru_utime + usage.ru_stime
-    return Run(seconds, cpu, usage.ru_maxrss / 1024, proc.returncode)
+    """Run a command to its end: wall seconds, CPU seconds and its own peak RSS (``wait4``
+    in the launcher, see above)."""
+    global _launcher
+    if _launcher is None:
+        _launcher = subprocess.Popen(
+            [sys.executable, "-I", "-S", "-c", _LAUNCHER],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )
+    if _launcher.stdin is None or _launcher.stdout is None:
+        raise RuntimeError("the launcher has no pipes")
+    job = {"command": list(command), "env": env, "stdout": str(stdout) if stdout else None}
+    _launcher.stdin.write(json.dumps(job) + "\n")
+    _launcher.stdin.flush()
+    done = json.loads(_launcher.stdout.readline())
+    if done["returncode"] != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({done['returncode']}):\n{done['stderr']}")
+    return Run(done["seconds"], done["cpu"], done["maxrss_kb"] / 1024, done["returncode"])
 
 
 def median(values: Sequence[float]) -> float:
