@@ -1,4 +1,5 @@
-"""Schema migrations: uniqueness constraints and indexes, applied idempotently at start.
+"""Schema migrations: uniqueness constraints and indexes, applied idempotently at start,
+and the stored sort keys filled in on nodes written before they existed.
 
 Every statement is ``IF NOT EXISTS``, so applying them again changes nothing; and
 processes that start at once on a new database (``ingest`` beside ``serve``, or
@@ -12,6 +13,7 @@ from neo4j import AsyncDriver
 from neo4j.exceptions import ClientError
 
 from graph.errors import SCHEMA_RULE_EXISTS
+from graph.pages import SORT_KEYS
 from schema.labels import Label
 
 _ID_CONSTRAINTS = tuple(
@@ -40,6 +42,11 @@ _INDEXES = (
     "CREATE INDEX event_date_text IF NOT EXISTS FOR (n:Event) ON (n.dateText)",
     "CREATE INDEX person_anonymous IF NOT EXISTS FOR (n:Person) ON (n.anonymous)",
     "CREATE INDEX mention_article IF NOT EXISTS FOR (n:Mention) ON (n.article)",
+    # the stored sort keys that pages seek in order (graph/pages.py SORT_KEYS)
+    "CREATE INDEX person_sort_name IF NOT EXISTS FOR (n:Person) ON (n.sortName)",
+    "CREATE INDEX organisation_sort_name IF NOT EXISTS FOR (n:Organisation) ON (n.sortName)",
+    "CREATE INDEX location_sort_name IF NOT EXISTS FOR (n:Location) ON (n.sortName)",
+    "CREATE INDEX role_sort_title IF NOT EXISTS FOR (n:Role) ON (n.sortTitle)",
     # curation decisions (graph/decisions.py): by id, and a merged-away id's survivor
     "CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (n:Decision) REQUIRE n.id IS UNIQUE",
     "CREATE INDEX decision_other IF NOT EXISTS FOR (n:Decision) ON (n.other)",
@@ -54,6 +61,14 @@ _INDEXES = (
 
 MIGRATIONS: tuple[str, ...] = _ID_CONSTRAINTS + _INDEXES
 
+# Nodes written before their label had a stored sort key get it from the property it is
+# kept from, in transactions of 10,000 nodes (one statement per label; a no-op once done).
+_FILL_SORT_KEYS = tuple(
+    f"MATCH (n:{label.value}) WHERE n.{key} IS NULL AND n.{source} IS NOT NULL "
+    f"CALL (n) {{ SET n.{key} = toLower(n.{source}) }} IN TRANSACTIONS OF 10000 ROWS"
+    for label, (key, source) in SORT_KEYS.items()
+)
+
 
 async def apply_migrations(driver: AsyncDriver, database: str) -> None:
     """Create every constraint and index that is missing, then wait until they are online."""
@@ -63,4 +78,8 @@ async def apply_migrations(driver: AsyncDriver, database: str) -> None:
         except ClientError as exc:
             if exc.code not in SCHEMA_RULE_EXISTS:
                 raise
+    # CALL ... IN TRANSACTIONS needs an auto-commit transaction: a session's run().
+    async with driver.session(database=database) as session:
+        for statement in _FILL_SORT_KEYS:
+            await (await session.run(statement)).consume()
     await driver.execute_query("CALL db.awaitIndexes(120)", database_=database)

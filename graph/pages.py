@@ -35,19 +35,43 @@ class Order(StrEnum):
     HEADLINE_ASC = "headline_asc"
 
 
-# (sort key expression over n, descending?) -- the key is always a string.
-_ORDER_KEYS: dict[Order, tuple[LiteralString, bool]] = {
-    Order.NAME_ASC: ("toLower(coalesce(n.name, ''))", False),
-    Order.NAME_DESC: ("toLower(coalesce(n.name, ''))", True),
-    Order.TITLE_ASC: ("toLower(coalesce(n.title, ''))", False),
-    Order.TITLE_DESC: ("toLower(coalesce(n.title, ''))", True),
-    Order.DATE_ASC: ("coalesce(n.date, '')", False),
-    Order.DATE_DESC: ("coalesce(n.date, '')", True),
-    Order.KIND_ASC: ("coalesce(n.kind, '')", False),
-    Order.TEXT_ASC: ("toLower(coalesce(n.text, ''))", False),
-    Order.PUBLISHED_ASC: ("coalesce(toString(n.published), '')", False),
-    Order.PUBLISHED_DESC: ("coalesce(toString(n.published), '')", True),
-    Order.HEADLINE_ASC: ("toLower(coalesce(n.headline, ''))", False),
+#: Per label, a stored sort key and the property it is kept from: ``toLower`` of it,
+#: set by the writer when the node is created (``graph.writer.merge``) and filled in by
+#: the migrations for nodes written before it existed (``graph.migrations``). Cypher
+#: cannot index an expression, so a page ordered by ``toLower(n.name)`` had to read and
+#: sort every node of the label; a range index on the stored key gives the nodes in
+#: order, and a page reads only as many as it returns.
+SORT_KEYS: dict[Label, tuple[LiteralString, LiteralString]] = {
+    Label.PERSON: ("sortName", "name"),
+    Label.ORGANISATION: ("sortName", "name"),
+    Label.LOCATION: ("sortName", "name"),
+    Label.ROLE: ("sortTitle", "title"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class OrderKey:
+    """How an order sorts: ``expression`` over ``n`` (always a string), ``descending``, and
+    whether the expression is a stored, range-indexed property (``indexed``): then a page
+    seeks the index from the keyset position instead of sorting every node."""
+
+    expression: LiteralString
+    descending: bool
+    indexed: bool = False
+
+
+_ORDER_KEYS: dict[Order, OrderKey] = {
+    Order.NAME_ASC: OrderKey("n.sortName", False, indexed=True),
+    Order.NAME_DESC: OrderKey("n.sortName", True, indexed=True),
+    Order.TITLE_ASC: OrderKey("n.sortTitle", False, indexed=True),
+    Order.TITLE_DESC: OrderKey("n.sortTitle", True, indexed=True),
+    Order.DATE_ASC: OrderKey("coalesce(n.date, '')", False),
+    Order.DATE_DESC: OrderKey("coalesce(n.date, '')", True),
+    Order.KIND_ASC: OrderKey("coalesce(n.kind, '')", False),
+    Order.TEXT_ASC: OrderKey("toLower(coalesce(n.text, ''))", False),
+    Order.PUBLISHED_ASC: OrderKey("coalesce(toString(n.published), '')", False),
+    Order.PUBLISHED_DESC: OrderKey("coalesce(toString(n.published), '')", True),
+    Order.HEADLINE_ASC: OrderKey("toLower(coalesce(n.headline, ''))", False),
 }
 
 _IN_ARTICLE: LiteralString = "EXISTS { (n)-[:EVIDENCED_BY]->(:Mention {article: $article}) }"
@@ -202,8 +226,8 @@ def filter_names(label: Label) -> frozenset[str]:
     return frozenset(_FILTERS[label])
 
 
-def order_key(order: Order) -> tuple[LiteralString, bool]:
-    """The sort key expression over ``n`` of an order, and whether it is descending."""
+def order_key(order: Order) -> OrderKey:
+    """How an order sorts: its key expression over ``n``, direction, and index."""
     return _ORDER_KEYS[order]
 
 

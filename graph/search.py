@@ -4,6 +4,12 @@ The user's words are escaped for Lucene (no query syntax leaks through), so
 ``search("Dick's patrols (armed)")`` looks for those words, ranked by Lucene's
 relevance score; ties are broken by id so paging is stable (the statement is
 :func:`graph.selection.search`).
+
+A search reads Lucene's best :data:`WINDOW` hits and no more, so its cost does not
+grow with the graph: its count is of those hits (``WINDOW`` means "at least that
+many") and it pages through them. With a filter on kinds, the best
+:data:`FILTERED_WINDOW` hits of any kind are read and the best ``WINDOW`` of the
+kinds asked kept, so a kind that is rare among the hits is still found.
 """
 
 from __future__ import annotations
@@ -11,6 +17,12 @@ from __future__ import annotations
 import re
 
 INDEX = "search"
+
+WINDOW = 1_000
+"""The most hits a search counts and pages through."""
+
+FILTERED_WINDOW = 10 * WINDOW
+"""The most hits of any kind read for a search filtered by kind."""
 
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 _OPERATORS = re.compile(r"\b(AND|OR|NOT|TO)\b")

@@ -340,14 +340,20 @@ def node_by_id(label: Label, pick: Pick, *, tagged: bool = False) -> str:
 
 
 def page(label: Label, order: Order, filters: frozenset[str], pick: Pick,
-         wants: PageWants, anchor: str | None = None) -> str:
+         wants: PageWants, anchor: str | None = None, *, after: bool = True) -> str:
     """A page of ``label`` nodes: ``total`` (when asked) and ``rows`` of ``{k, i, n}``
     after the keyset ``($afterKey, $afterId)``, at most ``$limit`` of them; ``anchor``
-    (from :func:`graph.pages.anchor`) starts the match at a node a filter names."""
+    (from :func:`graph.pages.anchor`) starts the match at a node a filter names.
+
+    ``after``: whether the page continues after a keyset (``False``: the first page,
+    ``$afterKey`` and ``$afterId`` null). An order on an indexed key is then a range
+    seek of that index from the keyset, in index order, so a page reads about
+    ``$limit`` nodes whatever the size of the graph; the other orders sort every match.
+    """
     if order not in ORDERS[label]:
         raise UnsupportedSelection(f"{label.value} cannot be ordered by {order.value}")
     where = " AND ".join(filter_condition(label, name) for name in sorted(filters)) or "true"
-    key, descending = order_key(order)
+    key = order_key(order)
     source = (f"MATCH {anchor} WITH DISTINCT n WHERE {where}" if anchor is not None
               else f"MATCH (n:{label.value}) WHERE {where}")
     parts = []
@@ -356,17 +362,27 @@ def page(label: Label, order: Order, filters: frozenset[str], pick: Pick,
     else:
         parts.append("WITH null AS total")
     if wants.rows:
-        cmp = "<" if descending else ">"
-        sort = "k DESC, n.id" if descending else "k, n.id"
+        k = key.expression
+        cmp = "<" if key.descending else ">"
+        sort = f"{k} DESC, n.id" if key.descending else f"{k}, n.id"
         text = _Text()
         inner = _node(text, "n", pick, label)
-        parts.append(
-            f"CALL () {{ {source} "
-            f"WITH n, {key} AS k WHERE ($afterId IS NULL OR k {cmp} $afterKey "
-            "OR (k = $afterKey AND n.id > $afterId)) "
-            f"WITH n, k ORDER BY {sort} LIMIT $limit "
-            f"RETURN collect({{k: k, i: n.id, n: {inner}}}) AS rows }}"
-        )
+        if key.indexed:
+            position = (f"{k} {cmp}= $afterKey AND ({k} {cmp} $afterKey OR n.id > $afterId)"
+                        if after else f"{k} IS NOT NULL")
+            parts.append(
+                f"CALL () {{ {source} AND {position} "
+                f"WITH n ORDER BY {sort} LIMIT $limit "
+                f"RETURN collect({{k: {k}, i: n.id, n: {inner}}}) AS rows }}"
+            )
+        else:
+            parts.append(
+                f"CALL () {{ {source} "
+                f"WITH n, {k} AS k WHERE ($afterId IS NULL OR k {cmp} $afterKey "
+                "OR (k = $afterKey AND n.id > $afterId)) "
+                f"WITH n, k ORDER BY k{' DESC' if key.descending else ''}, n.id LIMIT $limit "
+                f"RETURN collect({{k: k, i: n.id, n: {inner}}}) AS rows }}"
+            )
     else:
         parts.append("WITH total, [] AS rows")
     parts.append("RETURN total, rows")
@@ -375,25 +391,28 @@ def page(label: Label, order: Order, filters: frozenset[str], pick: Pick,
 
 def search(pick: Pick, wants: PageWants) -> str:
     """Full-text hits of ``$query`` among ``$labels`` (null: any), best first, ``$skip``
-    and ``$limit``; rows of ``{score, t, n}``."""
-    source = ("CALL db.index.fulltext.queryNodes('search', $query) YIELD node, score "
-              "WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)")
-    parts = []
-    if wants.total:
-        parts.append(f"CALL () {{ {source} RETURN count(node) AS total }}")
-    else:
-        parts.append("WITH null AS total")
-    if wants.rows:
-        text = _Text()
-        inner = _tagged(text, "n", pick.variants)
-        kind = "CASE " + " ".join(
-            f"WHEN n:{label} THEN '{label}'" for label in _NODE_TYPES) + " END"
-        parts.append(
-            f"CALL () {{ {source} WITH node AS n, score ORDER BY score DESC, n.id "
-            f"SKIP $skip LIMIT $limit RETURN collect({{score: score, t: {kind}, n: {inner}}}) "
-            "AS rows }"
-        )
-    else:
-        parts.append("WITH total, [] AS rows")
-    parts.append("RETURN total, rows")
-    return " ".join(parts)
+    and ``$limit``; rows of ``{score, t, n}``.
+
+    Only Lucene's best ``$window`` hits are read, and the best ``$most`` of the asked
+    labels kept (``graph.search.WINDOW``), so a search costs the same in a graph of any
+    size: ``total`` counts the kept hits, and pages go no deeper. The hits are read
+    once, and counted and paged from the one list; ties in score are ordered by id.
+    """
+    hits = ("CALL db.index.fulltext.queryNodes('search', $query, {limit: $window}) "
+            "YIELD node, score "
+            "WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels) "
+            "WITH node, score ORDER BY score DESC, node.id LIMIT $most ")
+    if not wants.rows:
+        return f"{hits}RETURN count(node) AS total, [] AS rows"
+    text = _Text()
+    inner = _tagged(text, "n", pick.variants)
+    kind = "CASE " + " ".join(
+        f"WHEN n:{label} THEN '{label}'" for label in _NODE_TYPES) + " END"
+    total = "size(hits)" if wants.total else "null"
+    return (
+        f"{hits}WITH collect({{n: node, s: score}}) AS hits "
+        f"WITH {total} AS total, hits[$skip..$skip + $limit] AS page "
+        "CALL (page) { UNWIND page AS hit WITH hit.n AS n, hit.s AS score "
+        f"RETURN collect({{score: score, t: {kind}, n: {inner}}}) AS rows }} "
+        "RETURN total, rows"
+    )

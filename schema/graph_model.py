@@ -69,6 +69,8 @@ _ALIASES = (
     Property("aliasText", _S, 'aliases joined by " | ", for the full-text index `search`'),
     Property("keys", PropertyType.STRING_LIST, "slugs of its names: how articles merge on it"),
 )
+_SORT_NAME = Property("sortName", _S, "lower-cased name, range-indexed: the key of pages "
+                      "ordered by name", required=True)
 _ARTICLE_SCOPED = Property("article", _S, "id of the article it was read in", required=True)
 
 NODES: tuple[NodeSpec, ...] = (
@@ -99,12 +101,13 @@ NODES: tuple[NodeSpec, ...] = (
             _ID,
             _NAME,
             *_ALIASES,
+            _SORT_NAME,
             Property("honorific", _S, "Sir, Ms, Dr ... when read"),
             Property("anonymous", PropertyType.BOOLEAN, "an unnamed person ('an 18-year-old man')",
                      required=True),
         ),
     ),
-    NodeSpec(Label.ORGANISATION, "a named organisation", (_ID, _NAME, *_ALIASES)),
+    NodeSpec(Label.ORGANISATION, "a named organisation", (_ID, _NAME, *_ALIASES, _SORT_NAME)),
     NodeSpec(
         Label.LOCATION,
         "a named place",
@@ -112,6 +115,7 @@ NODES: tuple[NodeSpec, ...] = (
             _ID,
             _NAME,
             *_ALIASES,
+            _SORT_NAME,
             Property("kind", _S, "city, country, region, station, landmark, street ..."),
             Property("latitude", PropertyType.FLOAT, "WGS84, when known"),
             Property("longitude", PropertyType.FLOAT, "WGS84, when known"),
@@ -124,6 +128,8 @@ NODES: tuple[NodeSpec, ...] = (
             _ID,
             _NAME,
             Property("title", _S, "normalised title: 'Commissioner'", required=True),
+            Property("sortTitle", _S, "lower-cased title, range-indexed: the key of pages "
+                     "ordered by title", required=True),
             Property(
                 "wording", PropertyType.STRING_LIST, "wordings read: 'the force's commissioner'"
             ),

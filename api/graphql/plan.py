@@ -58,14 +58,13 @@ from api.graphql.rows import Row
 from graph import selection
 from graph.pages import NodeFilter, Order, anchor, filter_names
 from graph.reads import label_of_id
-from graph.search import lucene_terms
+from graph.search import FILTERED_WINDOW, WINDOW, lucene_terms
 from graph.selection import CONNECTION_SUFFIX, PageWants, Pick
 from schema import model
 from schema.labels import Label
 
 Shaper = Callable[[Any], Any]
 MAX_SEARCH_TEXT = 200
-MAX_OFFSET = 10_000
 
 BY_ID: dict[str, Label] = {
     "person": Label.PERSON,
@@ -568,12 +567,13 @@ class RootPlan:
             raise InvalidArgument(f"{label.value} cannot be filtered by {', '.join(unknown)}")
         names = frozenset(values)
         start = anchor(label, values, label_of_id)
-        text = self.texts.get((order, names, start))
+        text_key = (order, names, start, keyset is not None)
+        text = self.texts.get(text_key)
         if text is None:
             pick = Pick("nodes", ((label.value, tuple(self.connection.node_picks)),))
             wants = PageWants(self.connection.total, self.connection.rows)
-            text = self.texts[(order, names, start)] = selection.page(
-                label, order, names, pick, wants, start)
+            text = self.texts[text_key] = selection.page(
+                label, order, names, pick, wants, start, after=keyset is not None)
         parameters.update(values)
         parameters.update(afterKey=keyset.key if keyset else None,
                           afterId=keyset.id if keyset else None, limit=limit + 1)
@@ -599,8 +599,10 @@ class RootPlan:
             raise InvalidArgument(f"`text` must be 1 to {MAX_SEARCH_TEXT} characters.")
         after = kwargs.get("after")
         skip = offset_from_cursor(after) + 1 if after is not None else 0
-        if skip > MAX_OFFSET:
-            raise InvalidArgument(f"Search results can be paged up to {MAX_OFFSET} hits deep.")
+        if skip >= WINDOW:
+            raise InvalidArgument(
+                f"Search results can be paged up to {WINDOW:,} hits deep: add words "
+                "to the search text, or `kinds`, to narrow it.")
         query = lucene_terms(text_arg)
         if not any(ch.isalnum() or ch == "_" for ch in query):
             raise InvalidArgument("`text` search text must contain at least one word.")
@@ -611,7 +613,8 @@ class RootPlan:
                 "node", ())
             wants = PageWants(self.connection.total, self.connection.rows)
             text = self.texts["search"] = selection.search(pick, wants)
-        parameters.update(query=query, skip=skip, limit=limit + 1,
+        parameters.update(query=query, skip=skip, limit=limit + 1, most=WINDOW,
+                          window=FILTERED_WINDOW if kinds else WINDOW,
                           labels=[k.value.value for k in kinds] if kinds else None)
         connection = self.connection
         slow = self.slow

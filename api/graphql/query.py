@@ -39,6 +39,7 @@ from api.graphql.pagination import Connection
 from api.graphql.plan import coerced, root_plan
 from api.graphql.search import SearchHit, SearchKind
 from api.graphql.types import Article, Event, Location, Organisation, Person, Role, Statement
+from graph.search import WINDOW as SEARCH_WINDOW
 
 First = Annotated[
     int | None, strawberry.argument(description="Page size (default 20, at most 100).")
@@ -70,7 +71,9 @@ class Query:
         return found
 
     @strawberry.field(description="Full-text search over names, aliases, role titles, event "
-                      "summaries and quotes, best match first.")
+                      "summaries and quotes, best match first. Only the best "
+                      f"{SEARCH_WINDOW:,} hits are counted and paged: a `totalCount` of "
+                      f"{SEARCH_WINDOW} means {SEARCH_WINDOW:,} or more.")
     async def search(
         self,
         info: Info,

@@ -1,6 +1,7 @@
 """The writing statements: one batched ``UNWIND`` per kind of row, ``MERGE`` on stable ids.
 
-Each statement is idempotent (a retried or repeated transaction changes nothing
+Entities and roles get their stored sort key (``graph.pages.SORT_KEYS``) as they
+are created. Each statement is idempotent (a retried or repeated transaction changes nothing
 it has already done); :func:`write_rows` sends them in dependency order.
 """
 
@@ -26,7 +27,7 @@ MERGE (m)-[:FROM]->(a)
 _MERGE_ENTITIES_TEMPLATE = """
 UNWIND $rows AS row
 MERGE (n:{label} {{id: row.id}})
-ON CREATE SET n += row.props
+ON CREATE SET n += row.props, n.sortName = toLower(row.props.name)
 WITH n, row
 CALL (n, row) {{
   UNWIND row.mentions AS mention
@@ -55,7 +56,7 @@ _MERGE_ROLES = """
 UNWIND $rows AS row
 MATCH (p:Person {id: row.person})
 MERGE (r:Role {id: row.id})
-ON CREATE SET r.title = row.title, r.name = row.title
+ON CREATE SET r.title = row.title, r.name = row.title, r.sortTitle = toLower(row.title)
 SET r.status = row.status
 MERGE (p)-[:HOLDS]->(r)
 WITH r, row

@@ -189,3 +189,17 @@ async def test_default_page_is_twenty(api: Api, many: str) -> None:
     data = await api.data("{ people { totalCount edges { cursor } pageInfo { hasNextPage } } }")
     assert len(data["people"]["edges"]) == 20
     assert data["people"]["pageInfo"]["hasNextPage"] is True
+
+
+async def test_name_and_title_orders_ignore_case(api: Api, many: str) -> None:
+    data = await api.data(
+        "{ asc: people(first: 100) { nodes { name } } "
+        "desc: organisations(first: 100, orderBy: NAME_DESC) { nodes { name } } "
+        "roles(first: 100, orderBy: TITLE_ASC) { nodes { title } } }"
+    )
+    people = [n["name"] for n in data["asc"]["nodes"]]
+    assert len(people) == 57 and people == sorted(people, key=str.lower)
+    organisations = [n["name"] for n in data["desc"]["nodes"]]
+    assert organisations == sorted(organisations, key=str.lower, reverse=True)
+    titles = [n["title"] for n in data["roles"]["nodes"]]
+    assert len(titles) > 2 and titles == sorted(titles, key=str.lower)

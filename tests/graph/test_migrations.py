@@ -1,4 +1,5 @@
-"""Migrations are safe to apply from several processes at once on a new database (F1)."""
+"""Migrations are safe to apply from several processes at once on a new database (F1),
+and fill in the stored sort keys of a graph written before them."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from neo4j import AsyncDriver
 
 from graph.driver import Connection, open_driver
 from graph.migrations import MIGRATIONS, apply_migrations
+from graph.pages import SORT_KEYS
+from graph.writer import write_extraction
+from tests.graph.factories import bridge_extraction, mayor_extraction
 
 _CONSTRAINTS = "SHOW CONSTRAINTS YIELD name RETURN name"
 # A uniqueness constraint owns an index of its own name; LOOKUP indexes are the server's.
@@ -48,3 +52,28 @@ async def test_four_processes_migrating_a_new_database_at_once_all_succeed(
             await d.close()
     assert [o for o in outcomes if isinstance(o, BaseException)] == []
     assert len(await _rules(driver, connection.database)) == len(MIGRATIONS)
+
+
+async def test_the_writer_stores_sort_keys_and_the_migrations_fill_in_missing_ones(
+    empty_graph: AsyncDriver, connection: Connection
+) -> None:
+    """Pages ordered by name or title seek a stored key: every node the writer creates has
+    it, and a graph written before it existed gets it from the migrations."""
+    db = connection.database
+    await write_extraction(empty_graph, db, mayor_extraction())
+    await write_extraction(empty_graph, db, bridge_extraction())
+    kept = ("MATCH (n) WHERE n:{label} RETURN count(n) AS n, "
+            "count(CASE WHEN n.{key} = toLower(n.{source}) THEN 1 END) AS keyed")
+    expected = {}
+    for label, (key, source) in SORT_KEYS.items():
+        query = kept.format(label=label.value, key=key, source=source)
+        [record] = (await empty_graph.execute_query(query, database_=db)).records
+        assert record["n"] > 0 and record["keyed"] == record["n"], label
+        expected[label] = record["n"]
+    for label, (key, _) in SORT_KEYS.items():  # as an older version wrote it
+        await empty_graph.execute_query(f"MATCH (n:{label.value}) REMOVE n.{key}", database_=db)
+    await apply_migrations(empty_graph, db)
+    for label, (key, source) in SORT_KEYS.items():
+        query = kept.format(label=label.value, key=key, source=source)
+        [record] = (await empty_graph.execute_query(query, database_=db)).records
+        assert record["keyed"] == expected[label], label
