@@ -42,11 +42,6 @@ _INDEXES = (
     "CREATE INDEX event_date_text IF NOT EXISTS FOR (n:Event) ON (n.dateText)",
     "CREATE INDEX person_anonymous IF NOT EXISTS FOR (n:Person) ON (n.anonymous)",
     "CREATE INDEX mention_article IF NOT EXISTS FOR (n:Mention) ON (n.article)",
-    # the stored sort keys that pages seek in order (graph/pages.py SORT_KEYS)
-    "CREATE INDEX person_sort_name IF NOT EXISTS FOR (n:Person) ON (n.sortName)",
-    "CREATE INDEX organisation_sort_name IF NOT EXISTS FOR (n:Organisation) ON (n.sortName)",
-    "CREATE INDEX location_sort_name IF NOT EXISTS FOR (n:Location) ON (n.sortName)",
-    "CREATE INDEX role_sort_title IF NOT EXISTS FOR (n:Role) ON (n.sortTitle)",
     # curation decisions (graph/decisions.py): by id, and a merged-away id's survivor
     "CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (n:Decision) REQUIRE n.id IS UNIQUE",
     "CREATE INDEX decision_other IF NOT EXISTS FOR (n:Decision) ON (n.other)",
@@ -59,14 +54,22 @@ _INDEXES = (
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}",
 )
 
-MIGRATIONS: tuple[str, ...] = _ID_CONSTRAINTS + _INDEXES
+# The stored sort keys that pages seek in order (graph/pages.py SORT_KEYS): a range
+# index each, e.g. person_sort_name on Person.sortName.
+_SORT_KEY_INDEXES = tuple(
+    f"CREATE INDEX {label.kind}_sort_{key.removeprefix('sort').lower()} IF NOT EXISTS "
+    f"FOR (n:{label.value}) ON (n.{key})"
+    for label, keys in SORT_KEYS.items() for key in keys
+)
 
-# Nodes written before their label had a stored sort key get it from the property it is
-# kept from, in transactions of 10,000 nodes (one statement per label; a no-op once done).
+MIGRATIONS: tuple[str, ...] = _ID_CONSTRAINTS + _INDEXES + _SORT_KEY_INDEXES
+
+# Nodes written before their label had its stored sort keys get them, in transactions
+# of 10,000 nodes (one statement per key; a no-op once done: no key is ever null).
 _FILL_SORT_KEYS = tuple(
-    f"MATCH (n:{label.value}) WHERE n.{key} IS NULL AND n.{source} IS NOT NULL "
-    f"CALL (n) {{ SET n.{key} = toLower(n.{source}) }} IN TRANSACTIONS OF 10000 ROWS"
-    for label, (key, source) in SORT_KEYS.items()
+    f"MATCH (n:{label.value}) WHERE n.{key} IS NULL "
+    f"CALL (n) {{ SET n.{key} = {expression.format(v='n')} }} IN TRANSACTIONS OF 10000 ROWS"
+    for label, keys in SORT_KEYS.items() for key, expression in keys.items()
 )
 
 

@@ -35,25 +35,49 @@ class Order(StrEnum):
     HEADLINE_ASC = "headline_asc"
 
 
-#: Per label, a stored sort key and the property it is kept from: ``toLower`` of it,
-#: set by the writer when the node is created (``graph.writer.merge``) and filled in by
-#: the migrations for nodes written before it existed (``graph.migrations``). Cypher
-#: cannot index an expression, so a page ordered by ``toLower(n.name)`` had to read and
-#: sort every node of the label; a range index on the stored key gives the nodes in
-#: order, and a page reads only as many as it returns.
-SORT_KEYS: dict[Label, tuple[LiteralString, LiteralString]] = {
-    Label.PERSON: ("sortName", "name"),
-    Label.ORGANISATION: ("sortName", "name"),
-    Label.LOCATION: ("sortName", "name"),
-    Label.ROLE: ("sortTitle", "title"),
+# Stored sort keys. Cypher cannot index an expression, so a page ordered by, say,
+# ``toLower(n.name)`` had to read and sort every node of its label, which grows with
+# the corpus. Each key below is that expression stored as a property: set by the
+# writer as it writes the node (``graph.writer.merge``), filled in by the migrations
+# on nodes written before it existed (``graph.migrations``), and range-indexed, so a
+# page seeks the index from its cursor and reads about as many nodes as it returns.
+# A key ends with the node's id after a U+0001 (below every character of a text), so
+# keys are unique and order ties by id: a large group of ties (every undated event,
+# every "spokesperson") is never read whole to sort it. Text is cut to its first 200
+# characters (a range index refuses a value over ~8 KB), and '' stands for a missing
+# value.
+_NAME_KEY: LiteralString = "left(toLower(coalesce({v}.name, '')), 200) + '\\u0001' + {v}.id"
+
+#: Per label, its stored sort keys: property -> Cypher expression over the node ``{v}``.
+SORT_KEYS: dict[Label, dict[LiteralString, LiteralString]] = {
+    Label.PERSON: {"sortName": _NAME_KEY},
+    Label.ORGANISATION: {"sortName": _NAME_KEY},
+    Label.LOCATION: {"sortName": _NAME_KEY},
+    Label.ROLE: {"sortTitle": "left(toLower(coalesce({v}.title, '')), 200) + '\\u0001' + {v}.id"},
+    Label.EVENT: {"sortDate": "coalesce({v}.date, '') + '\\u0001' + {v}.id"},
+    Label.STATEMENT: {
+        "sortText": "left(toLower(coalesce({v}.text, '')), 200) + '\\u0001' + {v}.id",
+    },
+    Label.ARTICLE: {
+        "sortPublished": "coalesce(toString({v}.published), '') + '\\u0001' + {v}.id",
+        "sortHeadline": "left(toLower(coalesce({v}.headline, '')), 200) + '\\u0001' + {v}.id",
+    },
 }
+
+
+def sort_key_assignments(label: Label, node: str) -> str:
+    """``node.key = expression, ...``: the stored sort keys of a ``label`` node."""
+    return ", ".join(
+        f"{node}.{key} = {expression.format(v=node)}"
+        for key, expression in SORT_KEYS[label].items()
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class OrderKey:
     """How an order sorts: ``expression`` over ``n`` (always a string), ``descending``, and
-    whether the expression is a stored, range-indexed property (``indexed``): then a page
-    seeks the index from the keyset position instead of sorting every node."""
+    whether the expression is a stored sort key (``indexed``: unique and range-indexed),
+    which a page seeks from the keyset position instead of sorting every node."""
 
     expression: LiteralString
     descending: bool
@@ -65,13 +89,13 @@ _ORDER_KEYS: dict[Order, OrderKey] = {
     Order.NAME_DESC: OrderKey("n.sortName", True, indexed=True),
     Order.TITLE_ASC: OrderKey("n.sortTitle", False, indexed=True),
     Order.TITLE_DESC: OrderKey("n.sortTitle", True, indexed=True),
-    Order.DATE_ASC: OrderKey("coalesce(n.date, '')", False),
-    Order.DATE_DESC: OrderKey("coalesce(n.date, '')", True),
+    Order.DATE_ASC: OrderKey("n.sortDate", False, indexed=True),
+    Order.DATE_DESC: OrderKey("n.sortDate", True, indexed=True),
     Order.KIND_ASC: OrderKey("coalesce(n.kind, '')", False),
-    Order.TEXT_ASC: OrderKey("toLower(coalesce(n.text, ''))", False),
-    Order.PUBLISHED_ASC: OrderKey("coalesce(toString(n.published), '')", False),
-    Order.PUBLISHED_DESC: OrderKey("coalesce(toString(n.published), '')", True),
-    Order.HEADLINE_ASC: OrderKey("toLower(coalesce(n.headline, ''))", False),
+    Order.TEXT_ASC: OrderKey("n.sortText", False, indexed=True),
+    Order.PUBLISHED_ASC: OrderKey("n.sortPublished", False, indexed=True),
+    Order.PUBLISHED_DESC: OrderKey("n.sortPublished", True, indexed=True),
+    Order.HEADLINE_ASC: OrderKey("n.sortHeadline", False, indexed=True),
 }
 
 _IN_ARTICLE: LiteralString = "EXISTS { (n)-[:EVIDENCED_BY]->(:Mention {article: $article}) }"

@@ -346,9 +346,10 @@ def page(label: Label, order: Order, filters: frozenset[str], pick: Pick,
     (from :func:`graph.pages.anchor`) starts the match at a node a filter names.
 
     ``after``: whether the page continues after a keyset (``False``: the first page,
-    ``$afterKey`` and ``$afterId`` null). An order on an indexed key is then a range
-    seek of that index from the keyset, in index order, so a page reads about
-    ``$limit`` nodes whatever the size of the graph; the other orders sort every match.
+    ``$afterKey`` and ``$afterId`` null). An order on a stored sort key (unique, ties
+    already ordered by id) is a range seek of its index from ``$afterKey``, in index
+    order, so a page reads about ``$limit`` nodes whatever the size of the graph; the
+    other order (events by kind) sorts every match.
     """
     if order not in ORDERS[label]:
         raise UnsupportedSelection(f"{label.value} cannot be ordered by {order.value}")
@@ -364,15 +365,14 @@ def page(label: Label, order: Order, filters: frozenset[str], pick: Pick,
     if wants.rows:
         k = key.expression
         cmp = "<" if key.descending else ">"
-        sort = f"{k} DESC, n.id" if key.descending else f"{k}, n.id"
+        direction = " DESC" if key.descending else ""
         text = _Text()
         inner = _node(text, "n", pick, label)
-        if key.indexed:
-            position = (f"{k} {cmp}= $afterKey AND ({k} {cmp} $afterKey OR n.id > $afterId)"
-                        if after else f"{k} IS NOT NULL")
+        if key.indexed:  # a unique key: the keyset position is the key alone
+            position = f"{k} {cmp} $afterKey" if after else f"{k} IS NOT NULL"
             parts.append(
                 f"CALL () {{ {source} AND {position} "
-                f"WITH n ORDER BY {sort} LIMIT $limit "
+                f"WITH n ORDER BY {k}{direction} LIMIT $limit "
                 f"RETURN collect({{k: {k}, i: n.id, n: {inner}}}) AS rows }}"
             )
         else:
@@ -380,7 +380,7 @@ def page(label: Label, order: Order, filters: frozenset[str], pick: Pick,
                 f"CALL () {{ {source} "
                 f"WITH n, {k} AS k WHERE ($afterId IS NULL OR k {cmp} $afterKey "
                 "OR (k = $afterKey AND n.id > $afterId)) "
-                f"WITH n, k ORDER BY k{' DESC' if key.descending else ''}, n.id LIMIT $limit "
+                f"WITH n, k ORDER BY k{direction}, n.id LIMIT $limit "
                 f"RETURN collect({{k: k, i: n.id, n: {inner}}}) AS rows }}"
             )
     else:

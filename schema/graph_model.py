@@ -69,8 +69,8 @@ _ALIASES = (
     Property("aliasText", _S, 'aliases joined by " | ", for the full-text index `search`'),
     Property("keys", PropertyType.STRING_LIST, "slugs of its names: how articles merge on it"),
 )
-_SORT_NAME = Property("sortName", _S, "lower-cased name, range-indexed: the key of pages "
-                      "ordered by name", required=True)
+_SORT_NAME = Property("sortName", _S, "name lower-cased (200 characters), range-indexed: "
+                      "the key of pages ordered by name", required=True)
 _ARTICLE_SCOPED = Property("article", _S, "id of the article it was read in", required=True)
 
 NODES: tuple[NodeSpec, ...] = (
@@ -83,6 +83,10 @@ NODES: tuple[NodeSpec, ...] = (
             Property("url", _S, "where it was read from, when known"),
             Property("headline", _S, "its headline"),
             Property("published", PropertyType.DATE, "publication date, when known"),
+            Property("sortPublished", _S, "published as ISO text, '' when unknown: the key "
+                     "of pages ordered by date", required=True),
+            Property("sortHeadline", _S, "headline lower-cased (200 characters): the key of "
+                     "pages ordered by headline", required=True),
             Property("source", _S, "publisher or feed, when known"),
             Property("checksum", _S, "SHA-256 of the text: same checksum, same article",
                      required=True),
@@ -128,8 +132,8 @@ NODES: tuple[NodeSpec, ...] = (
             _ID,
             _NAME,
             Property("title", _S, "normalised title: 'Commissioner'", required=True),
-            Property("sortTitle", _S, "lower-cased title, range-indexed: the key of pages "
-                     "ordered by title", required=True),
+            Property("sortTitle", _S, "title lower-cased (200 characters): the key of "
+                     "pages ordered by title", required=True),
             Property(
                 "wording", PropertyType.STRING_LIST, "wordings read: 'the force's commissioner'"
             ),
@@ -146,6 +150,8 @@ NODES: tuple[NodeSpec, ...] = (
             Property("kind", _S, "attack, arrest, patrol, hearing ...", required=True),
             Property("summary", _S, "a short description", required=True),
             Property("date", _S, "ISO 8601 date when the text allows, else null"),
+            Property("sortDate", _S, "date, '' when null: the key of pages ordered by date",
+                     required=True),
             Property("dateText", _S, "the words of the text: 'Thursday'"),
             Property("quantities", PropertyType.STRING_LIST, "'30 people injured' ..."),
         ),
@@ -158,6 +164,8 @@ NODES: tuple[NodeSpec, ...] = (
             _NAME,
             _ARTICLE_SCOPED,
             Property("text", _S, "the quoted words, without quote marks", required=True),
+            Property("sortText", _S, "text lower-cased (200 characters): the key of pages "
+                     "ordered by text", required=True),
             Property("kind", _S, "direct or indirect", required=True),
             Property("when", _S, "ISO date when resolvable, else the words ('Thursday')"),
         ),

@@ -1,20 +1,25 @@
 """The writing statements: one batched ``UNWIND`` per kind of row, ``MERGE`` on stable ids.
 
-Entities and roles get their stored sort key (``graph.pages.SORT_KEYS``) as they
-are created. Each statement is idempotent (a retried or repeated transaction changes nothing
-it has already done); :func:`write_rows` sends them in dependency order.
+Every node's stored sort keys (``graph.pages.SORT_KEYS``) are set in a ``SET`` clause
+of their own, after the properties they are computed from (the items of one ``SET``
+clause do not see each other's values). Each statement is idempotent (a retried or
+repeated transaction changes nothing it has already done); :func:`write_rows` sends
+them in dependency order.
 """
 
 from __future__ import annotations
 
+from graph.pages import sort_key_assignments
 from graph.writer.rows import ENTITY_LABELS, ArticleRows, Params
 from graph.writer.runner import Statements
+from schema.labels import Label
 
 _MERGE_ARTICLES = """
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a += row.props, a.loadedAt = datetime()
-"""
+SET <sort keys>
+""".replace("<sort keys>", sort_key_assignments(Label.ARTICLE, "a"))
 
 _MERGE_MENTIONS = """
 UNWIND $rows AS row
@@ -27,7 +32,8 @@ MERGE (m)-[:FROM]->(a)
 _MERGE_ENTITIES_TEMPLATE = """
 UNWIND $rows AS row
 MERGE (n:{label} {{id: row.id}})
-ON CREATE SET n += row.props, n.sortName = toLower(row.props.name)
+ON CREATE SET n += row.props
+SET {sort_keys}
 WITH n, row
 CALL (n, row) {{
   UNWIND row.mentions AS mention
@@ -37,7 +43,9 @@ CALL (n, row) {{
 }}
 """
 _MERGE_ENTITIES = {
-    label: _MERGE_ENTITIES_TEMPLATE.format(label=label.value) for label in ENTITY_LABELS
+    label: _MERGE_ENTITIES_TEMPLATE.format(
+        label=label.value, sort_keys=sort_key_assignments(label, "n"))
+    for label in ENTITY_LABELS
 }
 
 _MERGE_CONTAINMENT = """
@@ -56,8 +64,9 @@ _MERGE_ROLES = """
 UNWIND $rows AS row
 MATCH (p:Person {id: row.person})
 MERGE (r:Role {id: row.id})
-ON CREATE SET r.title = row.title, r.name = row.title, r.sortTitle = toLower(row.title)
+ON CREATE SET r.title = row.title, r.name = row.title
 SET r.status = row.status
+SET <sort keys>
 MERGE (p)-[:HOLDS]->(r)
 WITH r, row
 OPTIONAL MATCH (o:Organisation {id: row.organisation})
@@ -72,12 +81,13 @@ CALL (r, row) {
   MERGE (r)-[e:EVIDENCED_BY]->(m)
   SET e.wording = row.wording, e.status = row.status, e.since = row.since, e.asOf = row.asOf
 }
-"""
+""".replace("<sort keys>", sort_key_assignments(Label.ROLE, "r"))
 
 _MERGE_EVENTS = """
 UNWIND $rows AS row
 MERGE (e:Event {id: row.id})
 SET e += row.props
+SET <sort keys>
 WITH e, row
 OPTIONAL MATCH (l:Location {id: row.location})
 FOREACH (_ IN CASE WHEN l IS NULL THEN [] ELSE [1] END | MERGE (e)-[:IN]->(l))
@@ -95,12 +105,13 @@ CALL (e, row) {
   MATCH (m:Mention {id: mention})
   MERGE (e)-[:EVIDENCED_BY]->(m)
 }
-"""
+""".replace("<sort keys>", sort_key_assignments(Label.EVENT, "e"))
 
 _MERGE_STATEMENTS = """
 UNWIND $rows AS row
 MERGE (s:Statement {id: row.id})
 SET s += row.props
+SET <sort keys>
 WITH s, row
 CALL (s, row) {
   OPTIONAL MATCH (p:Person {id: row.speaker})
@@ -141,7 +152,7 @@ CALL (s, row) {
   MATCH (m:Mention {id: mention})
   MERGE (s)-[:EVIDENCED_BY]->(m)
 }
-"""
+""".replace("<sort keys>", sort_key_assignments(Label.STATEMENT, "s"))
 
 
 

@@ -57,23 +57,28 @@ async def test_four_processes_migrating_a_new_database_at_once_all_succeed(
 async def test_the_writer_stores_sort_keys_and_the_migrations_fill_in_missing_ones(
     empty_graph: AsyncDriver, connection: Connection
 ) -> None:
-    """Pages ordered by name or title seek a stored key: every node the writer creates has
-    it, and a graph written before it existed gets it from the migrations."""
+    """Pages seek stored sort keys: every node the writer creates has them, and a graph
+    written before they existed gets them from the migrations."""
     db = connection.database
     await write_extraction(empty_graph, db, mayor_extraction())
     await write_extraction(empty_graph, db, bridge_extraction())
-    kept = ("MATCH (n) WHERE n:{label} RETURN count(n) AS n, "
-            "count(CASE WHEN n.{key} = toLower(n.{source}) THEN 1 END) AS keyed")
-    expected = {}
-    for label, (key, source) in SORT_KEYS.items():
-        query = kept.format(label=label.value, key=key, source=source)
-        [record] = (await empty_graph.execute_query(query, database_=db)).records
-        assert record["n"] > 0 and record["keyed"] == record["n"], label
-        expected[label] = record["n"]
-    for label, (key, _) in SORT_KEYS.items():  # as an older version wrote it
+    keys = [(label, key, expression.format(v="n"))
+            for label, by_key in SORT_KEYS.items() for key, expression in by_key.items()]
+    kept = ("MATCH (n:{label}) RETURN count(n) AS n, "
+            "count(CASE WHEN n.{key} = {expression} THEN 1 END) AS keyed")
+
+    async def keyed() -> dict[tuple[str, str], tuple[int, int]]:
+        found = {}
+        for label, key, expression in keys:
+            query = kept.format(label=label.value, key=key, expression=expression)
+            [record] = (await empty_graph.execute_query(query, database_=db)).records
+            found[label.value, key] = (record["n"], record["keyed"])
+        return found
+
+    written = await keyed()
+    assert all(n > 0 and keyed == n for n, keyed in written.values()), written
+    for label, key, _ in keys:  # as an older version wrote them
         await empty_graph.execute_query(f"MATCH (n:{label.value}) REMOVE n.{key}", database_=db)
+    assert all(keyed == 0 for _, keyed in (await keyed()).values())
     await apply_migrations(empty_graph, db)
-    for label, (key, source) in SORT_KEYS.items():
-        query = kept.format(label=label.value, key=key, source=source)
-        [record] = (await empty_graph.execute_query(query, database_=db)).records
-        assert record["keyed"] == expected[label], label
+    assert await keyed() == written
