@@ -208,6 +208,12 @@ def _queries(person: str, article: str) -> list[Query]:
               "statements(first: 20) { text } } }", {"id": article}),
         Query("search", '{ search(text: "housing plan", first: 10) { totalCount '
               "edges { node { score node { __typename id } } } } }", {}),
+        Query("latest articles (20)",
+              "{ articles(first: 20) { totalCount nodes { id headline published } } }", {}),
+        Query("statements page (20)",
+              "{ statements(first: 20) { totalCount nodes { id text } } }", {}),
+        Query("events page (20), by date",
+              "{ events(first: 20) { totalCount nodes { id kind date } } }", {}),
     ]
 
 
