@@ -279,7 +279,7 @@ async def main(args: argparse.Namespace) -> None:
         for extractor in extractors.values():  # start the workers, load the model
             warm = [extractor.extract(articles[:2]) for _ in range(extractor.workers)]
             await asyncio.gather(*warm)
-        for round_ in range(args.rounds):
+        for round_ in range(0 if args.api_only else args.rounds):
             await _settle(server_pid)
             for n, extractor in extractors.items():
                 started, clock = time.perf_counter(), Cpu.now(server_pid)
@@ -310,9 +310,20 @@ async def main(args: argparse.Namespace) -> None:
             rates.setdefault("write", []).append(write)
             cpu.setdefault("write", []).append(Cpu.now(server_pid).since(clock))
             print(f"  round {round_ + 1}: write {write.per_second:7.1f} articles/s")
+        if args.api_only:
+            extractions = await _extract_all(extractors[2], articles, args.batch_size)
     finally:
         for extractor in extractors.values():
             extractor.close()
+    if not args.api_only:
+        _report(rates, cpu, len(sources), words, args.rounds, args.batch_size)
+    await _api(settings, driver, db, server_pid, extractions, args)
+    print(f"\nload average at end: {_load()}")
+
+
+def _report(rates: dict[str, list[Rate]], cpu: dict[str, list[Cpu]], n_articles: int,
+            words: int, rounds: int, batch_size: int) -> None:
+    """The throughput tables: each stage's rate, the done-when ratios, CPU per article."""
 
     def median(name: str) -> Rate:
         """The run of median speed (the faster of the middle two for an even count)."""
@@ -320,20 +331,19 @@ async def main(args: argparse.Namespace) -> None:
         return runs[len(runs) // 2]
 
     print(f"\n{'stage':<12} {'articles/s':>11} {'elements/s':>11} {'words/s':>9}  (median of "
-          f"{args.rounds} rounds, batch size {args.batch_size})")
+          f"{rounds} rounds, batch size {batch_size})")
     for name in ("extract 1w", "extract 2w", "ingest 1w", "ingest 2w", "write"):
         rate = median(name)
         elements = f"{rate.elements_per_second:11,.0f}" if rate.elements else f"{'-':>11}"
         print(f"{name:<12} {rate.per_second:11.1f} {elements} "
-              f"{rate.per_second * words / len(sources):9,.0f}")
+              f"{rate.per_second * words / n_articles:9,.0f}")
     speedup = median("ingest 2w").per_second / median("ingest 1w").per_second
     share = median("ingest 2w").per_second / median("extract 2w").per_second
     print(f"\ningest 2 workers / 1 worker: {speedup:.2f}x (done when >= 1.70)")
     print(f"ingest / extraction alone (2 workers): {share:.0%} (done when >= 85%)")
 
     # Where the CPU went: ingest is CPU-bound, and the server shares the machine's cores.
-    n_articles = len(sources)
-    print(f"\nCPU per article (ms, median of {args.rounds} rounds): this process (reading, "
+    print(f"\nCPU per article (ms, median of {rounds} rounds): this process (reading, "
           "writing), the extraction workers, the Neo4j server")
     print(f"{'stage':<12} {'main':>7} {'workers':>8} {'server':>7} {'total':>7}   "
           f"{'bound on ' + str(os.cpu_count()) + ' CPUs':>16}")
@@ -349,7 +359,11 @@ async def main(args: argparse.Namespace) -> None:
         print(f"{name:<12} {main_ms:7.1f} {workers_ms:8.1f} {server_text} {total:7.1f}   "
               f"{bound:10.1f} art/s")
 
-    # API queries at a tenth of the corpus and at all of it.
+
+
+async def _api(settings: Settings, driver: AsyncDriver, db: str, server_pid: int | None,
+               extractions: list[Extraction], args: argparse.Namespace) -> None:
+    """The API queries' p50 and p99 at a tenth of the corpus and at all of it."""
     small = max(1, len(extractions) // 10)
     person = entity_id("person", extractions[0].people[0].name)
     queries = _queries(person, extractions[0].article.id)
@@ -372,7 +386,6 @@ async def main(args: argparse.Namespace) -> None:
         print(f"{query.name:<34} {p50a:7.2f} {p99a:7.2f} | {p50b:7.2f} {p99b:7.2f} | "
               f"{p99b / p99a:6.2f}")
     print(f"worst p99 ratio: {worst:.2f}x (done when <= 1.50)")
-    print(f"\nload average at end: {_load()}")
 
 
 if __name__ == "__main__":
@@ -381,5 +394,8 @@ if __name__ == "__main__":
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=50)
     parser.add_argument("--requests", type=int, default=1000)
+    parser.add_argument("--api-only", action="store_true",
+                        help="extract the corpus once (2 workers) and measure the API "
+                             "queries only")
     parser.add_argument("--corpus", type=Path, default=Path("/tmp/newsgraph-bench-corpus"))
     asyncio.run(main(parser.parse_args()))
