@@ -326,6 +326,9 @@ class LocalNeo4j:
             f"server.memory.pagecache.size={c.pagecache}\n"
             "dbms.security.auth_enabled=true\n"
             "db.transaction.timeout=60s\n"
+            # Neo4j keeps two days of transaction logs by default: a few large ingests
+            # filled 14 GB. Community has no online backup to need them; keep 1 GB.
+            "db.tx_log.rotation.retention_policy=1G size\n"
             + "".join(f"{k}={v}\n" for k, v in _privacy_settings(c.bolt_port).items()),
             encoding="utf-8",
         )
