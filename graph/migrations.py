@@ -13,7 +13,7 @@ from neo4j import AsyncDriver
 from neo4j.exceptions import ClientError
 
 from graph.errors import SCHEMA_RULE_EXISTS
-from graph.pages import SORT_KEYS
+from graph.pages import SORT_KEYS, sort_key_assignments
 from schema.labels import Label
 
 _ID_CONSTRAINTS = tuple(
@@ -65,11 +65,11 @@ _SORT_KEY_INDEXES = tuple(
 MIGRATIONS: tuple[str, ...] = _ID_CONSTRAINTS + _INDEXES + _SORT_KEY_INDEXES
 
 # Nodes written before their label had its stored sort keys get them, in transactions
-# of 10,000 nodes (one statement per key; a no-op once done: no key is ever null).
+# of 10,000 nodes (one statement per label; a no-op once done: no key is ever null).
 _FILL_SORT_KEYS = tuple(
-    f"MATCH (n:{label.value}) WHERE n.{key} IS NULL "
-    f"CALL (n) {{ SET n.{key} = {expression.format(v='n')} }} IN TRANSACTIONS OF 10000 ROWS"
-    for label, keys in SORT_KEYS.items() for key, expression in keys.items()
+    f"MATCH (n:{label.value}) WHERE {' OR '.join(f'n.{key} IS NULL' for key in keys)} "
+    f"CALL (n) {{ SET {sort_key_assignments(label, 'n')} }} IN TRANSACTIONS OF 10000 ROWS"
+    for label, keys in SORT_KEYS.items()
 )
 
 

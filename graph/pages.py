@@ -46,21 +46,27 @@ class Order(StrEnum):
 # every "spokesperson") is never read whole to sort it. Text is cut to its first 200
 # characters (a range index refuses a value over ~8 KB), and '' stands for a missing
 # value.
-_NAME_KEY: LiteralString = "left(toLower(coalesce({v}.name, '')), 200) + '\\u0001' + {v}.id"
+
+
+def _unique(value: LiteralString) -> LiteralString:
+    return value + " + '\\u0001' + {v}.id"
+
+
+def _text(prop: LiteralString) -> LiteralString:
+    return _unique("left(toLower(coalesce({v}." + prop + ", '')), 200)")
+
 
 #: Per label, its stored sort keys: property -> Cypher expression over the node ``{v}``.
 SORT_KEYS: dict[Label, dict[LiteralString, LiteralString]] = {
-    Label.PERSON: {"sortName": _NAME_KEY},
-    Label.ORGANISATION: {"sortName": _NAME_KEY},
-    Label.LOCATION: {"sortName": _NAME_KEY},
-    Label.ROLE: {"sortTitle": "left(toLower(coalesce({v}.title, '')), 200) + '\\u0001' + {v}.id"},
-    Label.EVENT: {"sortDate": "coalesce({v}.date, '') + '\\u0001' + {v}.id"},
-    Label.STATEMENT: {
-        "sortText": "left(toLower(coalesce({v}.text, '')), 200) + '\\u0001' + {v}.id",
-    },
+    Label.PERSON: {"sortName": _text("name")},
+    Label.ORGANISATION: {"sortName": _text("name")},
+    Label.LOCATION: {"sortName": _text("name")},
+    Label.ROLE: {"sortTitle": _text("title")},
+    Label.EVENT: {"sortDate": _unique("coalesce({v}.date, '')")},
+    Label.STATEMENT: {"sortText": _text("text")},
     Label.ARTICLE: {
-        "sortPublished": "coalesce(toString({v}.published), '') + '\\u0001' + {v}.id",
-        "sortHeadline": "left(toLower(coalesce({v}.headline, '')), 200) + '\\u0001' + {v}.id",
+        "sortPublished": _unique("coalesce(toString({v}.published), '')"),
+        "sortHeadline": _text("headline"),
     },
 }
 
